@@ -1,0 +1,34 @@
+# The two commands of the README: `make run` and `make test`. Both need only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint test-fast bench clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## Start the system with demo data on SQLite at http://127.0.0.1:$(PORT)
+run: $(VENV)/.runtime
+	mkdir -p var
+	SHIFAN_DEBUG=1 $(PY) manage.py migrate --no-input -v0
+	SHIFAN_DEBUG=1 $(PY) manage.py load_demo
+	SHIFAN_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## Run every test: checks, unit, view, PostgreSQL-only (when DATABASE_URL points at PostgreSQL) and browser tests
+test: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var staticfiles test-artifacts

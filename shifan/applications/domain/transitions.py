@@ -1,0 +1,89 @@
+"""The one writer of ``Application.status``."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from shifan.applications import workflow
+from shifan.applications.domain.recipients import recipients_for
+from shifan.applications.enums import Action, Status
+from shifan.applications.errors import (
+    IllegalTransition,
+    ReasonRequired,
+    StaleTransition,
+    TransitionBlocked,
+    TransitionForbidden,
+)
+from shifan.applications.models import Application, StatusChange
+from shifan.applications.notices import notice_for
+from shifan.audit.recorder import record
+from shifan.notifications.domain import notify
+
+
+def check_transition(application: Application, action: str, *, actor, reason: str = "") -> workflow.Transition:
+    """Return the workflow row for this move, or raise the TransitionError that explains why not."""
+    row = workflow.find(application.status, action)
+    if row is None:
+        raise IllegalTransition(
+            f"申报当前状态为「{Status(application.status).label}」，不能执行「{Action(action).label}」。"
+        )
+    if not row.who.test(actor, application):
+        raise TransitionForbidden(f"您无权对该申报执行「{Action(action).label}」。")
+    problems = [message for guard in row.guards for message in guard(application)]
+    if problems:
+        raise TransitionBlocked("；".join(problems), problems=problems)
+    if row.requires_reason and not reason.strip():
+        raise ReasonRequired(f"「{Action(action).label}」须填写理由。")
+    return row
+
+
+def transition(
+    application: Application, action: str, *, actor, reason: str = "", data: dict | None = None
+) -> Application:
+    """Move an application along the workflow table.
+
+    Checks the row exists for the current state, the actor's permission, the guards and the
+    reason; then, in one transaction: a conditional UPDATE (``WHERE status = source``) so two
+    concurrent moves cannot both win, a StatusChange row and the audit event.
+
+    Side effects: updates status, version, status_changed_at (and submitted_at on submit);
+    inserts a StatusChange; records the row's audit event; after commit, puts notifications in
+    the inboxes of the row's audiences and e-mails them. Raises a TransitionError subclass when
+    refused; nothing is written then.
+    """
+    reason = reason.strip()
+    row = check_transition(application, action, actor=actor, reason=reason)
+    now = timezone.now()
+    changes = {"status": row.target, "version": F("version") + 1, "status_changed_at": now}
+    if action == Action.SUBMIT:
+        changes["submitted_at"] = now
+    with transaction.atomic():
+        updated = Application.objects.filter(pk=application.pk, status=row.source).update(**changes)
+        if updated != 1:
+            raise StaleTransition("该申报的状态刚刚已被他人更新，请刷新页面后再操作。")
+        StatusChange.objects.create(
+            application=application, action=action, from_status=row.source, to_status=row.target,
+            actor=actor, reason=reason, at=now,
+        )
+        record(
+            row.event,
+            actor=actor,
+            target=application,
+            data={"from": row.source, "to": row.target, "action": action, "reason": reason, **(data or {})},
+        )
+        application.refresh_from_db()
+        if row.notify:
+            subject, body = notice_for(row.event, application, actor_label=str(actor), reason=reason)
+            notify(
+                recipients_for(application, row.notify),
+                event=row.event,
+                subject=subject,
+                body=body,
+                link=f"/home/applications/{application.pk}/",
+            )
+    return application
+
+
+def available_actions(application: Application, actor) -> list[workflow.Transition]:
+    """The moves this actor may offer on this application now (permission only, not guards)."""
+    return [row for row in workflow.moves_from(application.status) if row.who.test(actor, application)]

@@ -1,0 +1,42 @@
+"""Permission-aware queries: every view and export fetches applications through here."""
+
+from django.db.models import Count, QuerySet
+
+from shifan.accounts.roles import Role
+from shifan.applications.enums import Status
+from shifan.applications.models import Application
+
+
+def applications_for_user(user) -> QuerySet[Application]:
+    """The applications this user may see, and nothing else (deny by default).
+
+    Applicants see their organisation's; district officers their jurisdiction's once submitted;
+    bureau officers and heads every submitted one. Every other role sees none (experts and
+    agencies get theirs through assignments, later).
+    """
+    base = Application.objects.select_related("batch", "organization", "jurisdiction")
+    if not (user.is_authenticated and user.is_active):
+        return base.none()
+    if user.role == Role.APPLICANT and user.organization_id:
+        return base.filter(organization_id=user.organization_id)
+    if user.role == Role.DISTRICT_OFFICER and user.jurisdiction_id:
+        return base.filter(jurisdiction_id=user.jurisdiction_id).exclude(status=Status.DRAFT)
+    if user.role in (Role.BUREAU_OFFICER, Role.BUREAU_HEAD):
+        return base.exclude(status=Status.DRAFT)
+    return base.none()
+
+
+def status_counts(applications: QuerySet[Application]) -> dict[str, int]:
+    """Count by status code, in one query."""
+    rows = applications.order_by().values("status").annotate(n=Count("id"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+def recognised_for_public() -> QuerySet[Application]:
+    """What the public directory may show: recognised applications only (no personal data)."""
+    return (
+        Application.objects.filter(status=Status.RECOGNISED)
+        .select_related("organization", "jurisdiction", "batch")
+        .only("platform_name", "organization__name", "jurisdiction__name", "batch__year", "batch__name")
+        .order_by("-batch__year", "organization__name")
+    )

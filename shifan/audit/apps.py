@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "shifan.audit"
+    label = "audit"
+    verbose_name = "审计"
+
+    def ready(self) -> None:
+        from shifan.audit import signals  # noqa: F401 -- connects the login/logout receivers

@@ -1,0 +1,48 @@
+"""Domain functions for batches (申报批次)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from shifan.audit.recorder import record
+from shifan.batches.models import Batch
+
+
+@transaction.atomic
+def create_batch(*, actor, **fields) -> Batch:
+    """Create a batch in the preparing state.
+
+    Side effects: inserts the batch; records ``batch.created``.
+    """
+    batch = Batch(**fields)
+    batch.full_clean()
+    batch.save()
+    record("batch.created", actor=actor, target=batch, data={"year": batch.year, "name": batch.name})
+    return batch
+
+
+@transaction.atomic
+def open_batch(batch: Batch, *, actor) -> Batch:
+    """Open a batch for applications. Only one batch is open at a time.
+
+    Side effects: sets the state to open; records ``batch.opened``.
+    """
+    if Batch.objects.filter(state=Batch.State.OPEN).exclude(pk=batch.pk).exists():
+        raise ValidationError("已有正在申报的批次，请先结束该批次再开启新的批次。")
+    Batch.objects.filter(pk=batch.pk).update(state=Batch.State.OPEN)
+    batch.state = Batch.State.OPEN
+    record("batch.opened", actor=actor, target=batch)
+    return batch
+
+
+@transaction.atomic
+def close_batch(batch: Batch, *, actor) -> Batch:
+    """Side effects: sets the state to closed; records ``batch.closed``."""
+    Batch.objects.filter(pk=batch.pk).update(state=Batch.State.CLOSED)
+    batch.state = Batch.State.CLOSED
+    record("batch.closed", actor=actor, target=batch)
+    return batch
+
+
+def current_batch() -> Batch | None:
+    """The batch open for applications, if any."""
+    return Batch.objects.filter(state=Batch.State.OPEN).order_by("-year").first()

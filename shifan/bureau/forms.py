@@ -1,0 +1,30 @@
+from django import forms
+from django.db.models import Q
+
+from shifan.accounts.models import Jurisdiction
+from shifan.applications.enums import Status
+from shifan.batches.models import Batch
+
+
+class ApplicationFilterForm(forms.Form):
+    batch = forms.ModelChoiceField(label="批次", queryset=Batch.objects.all(), required=False, empty_label="全部批次")
+    status = forms.ChoiceField(label="状态", choices=[("", "全部状态"), *Status.choices], required=False)
+    jurisdiction = forms.ModelChoiceField(
+        label="辖区", queryset=Jurisdiction.objects.all(), required=False, empty_label="全部辖区"
+    )
+    q = forms.CharField(label="单位或平台名称", required=False, max_length=100)
+
+    def filter(self, applications):
+        if not self.is_valid():
+            return applications.none()
+        data = self.cleaned_data
+        if data["batch"]:
+            applications = applications.filter(batch=data["batch"])
+        if data["status"]:
+            applications = applications.filter(status=data["status"])
+        if data["jurisdiction"]:
+            applications = applications.filter(jurisdiction=data["jurisdiction"])
+        if data["q"]:
+            text = data["q"]
+            applications = applications.filter(Q(organization__name__icontains=text) | Q(platform_name__icontains=text))
+        return applications

@@ -1,0 +1,88 @@
+"""The bureau back office (市局后台)."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_POST
+
+from shifan.accounts.access import role_required
+from shifan.accounts.models import Jurisdiction, Organization, User
+from shifan.accounts.roles import Role
+from shifan.applications.enums import Status
+from shifan.applications.queries import applications_for_user, status_counts
+from shifan.batches.domain import current_batch
+from shifan.bureau.forms import ApplicationFilterForm
+from shifan.workspace.application_pages import act_on_application, render_application, visible_application
+
+bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
+
+FUNNEL = (
+    Status.SUBMITTED,
+    Status.RECOMMENDED,
+    Status.ACCEPTED,
+    Status.IN_REVIEW,
+    Status.REVIEWED,
+    Status.PROPOSED,
+    Status.IN_PUBLICITY,
+    Status.RECOGNISED,
+)
+
+
+@require_GET
+@bureau_staff
+def home(request):
+    batch = current_batch()
+    visible = applications_for_user(request.user)
+    counts = status_counts(visible.filter(batch=batch)) if batch else {}
+    if request.user.role == Role.BUREAU_HEAD:
+        attention = visible.filter(status=Status.IN_PUBLICITY)
+        attention_title = "公示中、待认定决定的申报"
+    else:
+        attention = visible.filter(status__in=(Status.RECOMMENDED, Status.REVIEWED))
+        attention_title = "待受理或待确定拟认定的申报"
+    return render(
+        request,
+        "bureau/home.html",
+        {
+            "batch": batch,
+            "funnel": [(Status(code).label, counts.get(code, 0)) for code in FUNNEL],
+            "attention": attention[:50],
+            "attention_title": attention_title,
+        },
+    )
+
+
+@require_GET
+@role_required(Role.BUREAU_ADMIN)
+def system(request):
+    return render(
+        request,
+        "bureau/system.html",
+        {
+            "jurisdiction_count": Jurisdiction.objects.filter(is_active=True).count(),
+            "organization_count": Organization.objects.count(),
+            "user_count": User.objects.filter(is_active=True).count(),
+        },
+    )
+
+
+@require_GET
+@bureau_staff
+def application_list(request):
+    form = ApplicationFilterForm(request.GET or None)
+    applications = applications_for_user(request.user)
+    if form.is_bound:
+        applications = form.filter(applications)
+    page = Paginator(applications, 50).get_page(request.GET.get("page"))
+    return render(request, "bureau/applications.html", {"form": form, "page": page})
+
+
+@require_GET
+@bureau_staff
+def application(request, pk: int):
+    return render_application(request, visible_application(request, pk), namespace="bureau")
+
+
+@require_POST
+@bureau_staff
+def act(request, pk: int):
+    return act_on_application(request, pk, namespace="bureau")

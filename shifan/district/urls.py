@@ -1,0 +1,10 @@
+from django.urls import path
+
+from shifan.district import views
+
+app_name = "district"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("applications/<int:pk>/", views.application, name="application"),
+    path("applications/<int:pk>/act/", views.act, name="act"),
+]

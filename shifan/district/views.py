@@ -1,0 +1,47 @@
+"""The district workspace (县区工作台): preliminary review of its own jurisdiction only."""
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from shifan.accounts.access import role_required
+from shifan.accounts.roles import Role
+from shifan.applications.enums import Status
+from shifan.applications.queries import applications_for_user, status_counts
+from shifan.batches.domain import current_batch
+from shifan.workspace.application_pages import act_on_application, render_application, visible_application
+
+district_only = role_required(Role.DISTRICT_OFFICER)
+
+
+@require_GET
+@district_only
+def home(request):
+    visible = applications_for_user(request.user)
+    batch = current_batch()
+    waiting = visible.filter(status__in=Status.district_stage)
+    return render(
+        request,
+        "district/home.html",
+        {
+            "jurisdiction": request.user.jurisdiction,
+            "batch": batch,
+            "waiting": waiting[:100],
+            "waiting_count": waiting.count(),
+            "overdue": bool(batch and timezone.now() > batch.district_deadline and waiting.exists()),
+            "counts": status_counts(visible.filter(batch=batch)) if batch else {},
+            "recent": visible.exclude(status__in=Status.district_stage)[:20],
+        },
+    )
+
+
+@require_GET
+@district_only
+def application(request, pk: int):
+    return render_application(request, visible_application(request, pk), namespace="district")
+
+
+@require_POST
+@district_only
+def act(request, pk: int):
+    return act_on_application(request, pk, namespace="district")

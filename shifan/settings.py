@@ -1,0 +1,176 @@
+"""Settings for Shifan. One file; every deployment knob is an environment variable."""
+
+from pathlib import Path
+
+import dj_database_url
+
+from shifan.core.env import env_bool, env_int, env_secret, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEBUG = env_bool("SHIFAN_DEBUG", default=False)
+# Development keys are only accepted while DEBUG is on; production must provide its own.
+_DEV_ONLY = "dev-insecure-" if DEBUG else None
+SECRET_KEY = env_secret("SHIFAN_SECRET_KEY", default=_DEV_ONLY and _DEV_ONLY + "secret-key-0123456789")
+# Key of the audit hash chain (HMAC-SM3), hex encoded, 32 bytes.
+AUDIT_HMAC_KEY = env_secret(
+    "SHIFAN_AUDIT_KEY", default="00" * 16 + "de" * 16 if DEBUG else None
+)
+ALLOWED_HOSTS = [h for h in env_str("SHIFAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+
+INSTALLED_APPS = [
+    # Infrastructure first so that their templates and signals load before the domain.
+    "shifan.core",
+    "shifan.audit",
+    "shifan.notifications",
+    # Domain apps: models and logic, no views.
+    "shifan.accounts",
+    "shifan.batches",
+    "shifan.applications",
+    # Audience apps: URLs, views and templates only.
+    "shifan.portal",
+    "shifan.home",
+    "shifan.applicant",
+    "shifan.district",
+    "shifan.expert",
+    "shifan.agency",
+    "shifan.bureau",
+    "shifan.oversight",
+    "shifan.demo",
+    # Django and third parties.
+    "whitenoise.runserver_nostatic",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rules.apps.AutodiscoverRulesConfig",
+    "django_htmx",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Deny by default: every view needs a login unless marked @login_not_required.
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "shifan.audit.middleware.AuditContextMiddleware",
+]
+
+ROOT_URLCONF = "shifan.urls"
+WSGI_APPLICATION = "shifan.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "shifan.notifications.context_processors.unread_count",
+            ],
+        },
+    },
+]
+
+# SQLite is the embedded default; DATABASE_URL selects PostgreSQL.
+_SQLITE_OPTIONS = {
+    # A second writer waits instead of failing with "database is locked".
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+_database_url = env_str("DATABASE_URL")
+if _database_url:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _database_url, conn_max_age=600, conn_health_checks=True
+        )
+    }
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": Path(env_str("SHIFAN_SQLITE_PATH", str(BASE_DIR / "var" / "shifan.sqlite3"))),
+            "OPTIONS": _SQLITE_OPTIONS,
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "shifan.accounts.passwords.CharacterClassValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+]
+LOGIN_URL = "home:login"
+LOGIN_REDIRECT_URL = "home:dispatch"
+LOGOUT_REDIRECT_URL = "portal:index"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 12 * 3600  # absolute ceiling; idle timeouts per role arrive with security work
+CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+MEDIA_ROOT = Path(env_str("SHIFAN_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+
+EMAIL_BACKEND = env_str("SHIFAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("SHIFAN_FROM_EMAIL", "南昌市中小企业服务局 <noreply@shifan.local>")
+EMAIL_HOST = env_str("SHIFAN_EMAIL_HOST", "127.0.0.1")
+EMAIL_PORT = env_int("SHIFAN_EMAIL_PORT", 25)
+EMAIL_TIMEOUT = 10
+SITE_URL = env_str("SHIFAN_SITE_URL", "http://127.0.0.1:8000")
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+if not DEBUG:
+    SESSION_COOKIE_SECURE = env_bool("SHIFAN_SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"shifan": {"handlers": ["console"], "level": env_str("SHIFAN_LOG_LEVEL", "INFO")}},
+}

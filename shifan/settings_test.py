@@ -1,0 +1,13 @@
+"""Test settings: the real settings with fixed test keys and fast, isolated side channels."""
+
+import os
+
+os.environ.setdefault("SHIFAN_SECRET_KEY", "test-secret-key-not-for-production-0123456789")
+os.environ.setdefault("SHIFAN_AUDIT_KEY", "5a" * 32)
+os.environ.setdefault("SHIFAN_SQLITE_PATH", ":memory:")
+
+from shifan.settings import *  # noqa: F403 -- test overrides on top of the one settings file
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed: hashing is not under test here
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
