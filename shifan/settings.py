@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "shifan.notifications",
     # Domain apps: models and logic, no views.
     "shifan.accounts",
+    "shifan.policies",
     "shifan.batches",
     "shifan.applications",
     # Audience apps: URLs, views and templates only.

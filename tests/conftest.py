@@ -27,7 +27,8 @@ class CsrfClient(Client):
 
     def post(self, path, data=None, **kwargs):
         data = dict(data or {})
-        data.setdefault("csrfmiddlewaretoken", CSRF_SECRET)
+        # Login rotates the token, so always send the cookie's current value, as a browser would.
+        data.setdefault("csrfmiddlewaretoken", self.cookies["csrftoken"].value)
         return super().post(path, data, **kwargs)
 
 

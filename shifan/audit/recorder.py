@@ -2,7 +2,7 @@
 
 import json
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from shifan.audit import context
@@ -22,6 +22,19 @@ def _plain_json(data: dict | None) -> dict:
     return json.loads(json.dumps(data or {}, ensure_ascii=False, default=str))
 
 
+def _locked_head() -> AuditChainHead:
+    """Lock the chain head, creating it on first use (a migration normally seeds it)."""
+    head = AuditChainHead.objects.select_for_update().filter(id=1).first()
+    if head is None:
+        try:
+            with transaction.atomic():
+                AuditChainHead.objects.create(id=1, seq=0, hash=GENESIS)
+        except IntegrityError:
+            pass  # a concurrent writer created it first; the lock below waits for it
+        head = AuditChainHead.objects.select_for_update().get(id=1)
+    return head
+
+
 def record(event: str, *, actor=None, target=None, data: dict | None = None) -> AuditEvent:
     """Append one event to the audit chain.
 
@@ -31,9 +44,7 @@ def record(event: str, *, actor=None, target=None, data: dict | None = None) -> 
     Side effects: locks the chain head row, inserts an AuditEvent, advances the head.
     """
     with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(
-            id=1, defaults={"seq": 0, "hash": GENESIS}
-        )
+        head = _locked_head()
         target_type, target_id = _target_ref(target)
         request = context.current()
         authenticated = actor is not None and getattr(actor, "is_authenticated", False)

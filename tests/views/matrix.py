@@ -1,0 +1,97 @@
+"""The authorization matrix: every URL × persona → the expected HTTP status.
+
+One row per URL name and method. ``objects`` names the world objects used for URL kwargs.
+A persona missing from a row's ``expect`` takes the row's ``default``. ``test_matrix_is_complete``
+fails when a URL exists without a row, so a new page cannot ship unguarded.
+"""
+
+from dataclasses import dataclass, field
+
+PERSONAS = (
+    "anon", "applicant_a", "applicant_a2", "applicant_b", "officer_x", "officer_y",
+    "bureau_officer", "bureau_head", "bureau_admin", "expert_1", "agency", "auditor",
+)
+USERS = tuple(p for p in PERSONAS if p != "anon")
+LOGIN = 302  # anonymous users are sent to the login page
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    method: str
+    default: int
+    expect: dict = field(default_factory=dict)
+    kwargs: dict = field(default_factory=dict)  # kwarg → world object key
+    data: dict = field(default_factory=dict)
+
+    def status_for(self, persona: str) -> int:
+        return self.expect.get(persona, self.default)
+
+
+def only(*personas: str, ok: int = 200, others: int = 403, anon: int = LOGIN) -> dict:
+    return {"anon": anon, **{p: ok for p in personas}, **{p: others for p in USERS if p not in personas}}
+
+
+# Application A: org A in district X, submitted. Not visible to org B, district Y, or non-staff roles.
+APP_VIEW = {
+    "anon": LOGIN, "applicant_a": 200, "applicant_a2": 200, "applicant_b": 404,
+    "officer_x": 200, "officer_y": 404, "bureau_officer": 200, "bureau_head": 200,
+}
+# An illegal action: visible → 400 with the reason; invisible → 404; nothing changes.
+ILLEGAL_ACTION = {"action": "recognise", "reason": ""}
+
+
+def _audience(visible_to: tuple[str, ...], ok: dict) -> dict:
+    roles_ok = {p: ok.get(p, 200) for p in visible_to}
+    return {"anon": LOGIN, **{p: 403 for p in USERS}, **roles_ok}
+
+
+ROWS = [
+    Row("portal:index", "GET", 200),
+    Row("home:login", "GET", 302, {"anon": 200}),
+    Row("home:logout", "POST", 302),
+    Row("home:logout", "GET", 405, {"anon": LOGIN}),
+    Row("home:dispatch", "GET", 302),
+    Row("home:inbox", "GET", 200, {"anon": LOGIN}),
+    Row("home:notification", "GET", 404, {"anon": LOGIN, "applicant_a": 302}, {"pk": "note_a"}),
+    Row("home:application", "GET", 302, kwargs={"pk": "app_a"}),
+    Row("applicant:home", "GET", 403, only("applicant_a", "applicant_a2", "applicant_b")),
+    Row("applicant:start", "POST", 403, only("applicant_a", "applicant_a2", "applicant_b", ok=400),
+        data={"platform_name": ""}),
+    Row("applicant:application", "GET", 403,
+        _audience(("applicant_a", "applicant_a2", "applicant_b"), APP_VIEW), {"pk": "app_a"}),
+    Row("applicant:act", "POST", 403,
+        _audience(("applicant_a", "applicant_a2", "applicant_b"), {"applicant_a": 400, "applicant_a2": 400,
+                                                                   "applicant_b": 404}),
+        {"pk": "app_a"}, ILLEGAL_ACTION),
+    Row("district:home", "GET", 403, only("officer_x", "officer_y")),
+    Row("district:application", "GET", 403, _audience(("officer_x", "officer_y"), APP_VIEW), {"pk": "app_a"}),
+    Row("district:application", "GET", 403, _audience(("officer_x", "officer_y"), {"officer_x": 404,
+                                                                                   "officer_y": 404}),
+        {"pk": "draft_a"}),
+    Row("district:act", "POST", 403, _audience(("officer_x", "officer_y"), {"officer_x": 400, "officer_y": 404}),
+        {"pk": "app_a"}, ILLEGAL_ACTION),
+    Row("bureau:home", "GET", 403, only("bureau_officer", "bureau_head")),
+    Row("bureau:system", "GET", 403, only("bureau_admin")),
+    Row("bureau:applications", "GET", 403, only("bureau_officer", "bureau_head")),
+    Row("bureau:application", "GET", 403, _audience(("bureau_officer", "bureau_head"), APP_VIEW), {"pk": "app_a"}),
+    Row("bureau:application", "GET", 403, _audience(("bureau_officer", "bureau_head"), {"bureau_officer": 404,
+                                                                                       "bureau_head": 404}),
+        {"pk": "draft_a"}),
+    Row("bureau:act", "POST", 403, _audience(("bureau_officer", "bureau_head"), {"bureau_officer": 400,
+                                                                                "bureau_head": 400}),
+        {"pk": "app_a"}, ILLEGAL_ACTION),
+    Row("expert:home", "GET", 403, only("expert_1")),
+    Row("agency:home", "GET", 403, only("agency")),
+    Row("oversight:home", "GET", 403, only("auditor")),
+    Row("oversight:verify", "POST", 403, only("auditor")),
+    Row("admin:index", "GET", 302, {"bureau_admin": 200}),
+    Row("admin:accounts_jurisdiction_changelist", "GET", 302, {"bureau_admin": 200}),
+    Row("admin:accounts_jurisdiction_add", "GET", 302, {"bureau_admin": 200}),
+    Row("admin:accounts_user_changelist", "GET", 302, {"bureau_admin": 200}),
+    Row("admin:accounts_organization_changelist", "GET", 302, {"bureau_admin": 200}),
+]
+
+# Admin URLs not listed row by row: every one of them passes AdminSite.has_permission first,
+# which the admin rows above prove refuses everyone but bureau admins.
+ADMIN_PREFIX = "admin:"

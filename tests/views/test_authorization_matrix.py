@@ -1,0 +1,52 @@
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from shifan.applications.enums import Status
+from shifan.notifications.domain import notify
+from tests.factories import ApplicationFactory, OrganizationFactory
+from tests.views.matrix import ADMIN_PREFIX, PERSONAS, ROWS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(personas, org_a, batch, district_x):
+    """Objects a leak could expose: A's submitted application, A's draft, a note for A."""
+    draft_org = OrganizationFactory(jurisdiction=district_x)
+    return {
+        "app_a": ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED),
+        "draft_a": ApplicationFactory(organization=draft_org, batch=batch, status=Status.DRAFT),
+        "note_a": notify([personas["applicant_a"]], event="x", subject="给甲", body="甲", link="/applicant/")[0],
+    }
+
+
+def _row_id(row) -> str:
+    return f"{row.method} {row.name} {row.kwargs or ''}".strip()
+
+
+@pytest.mark.parametrize("row", ROWS, ids=_row_id)
+def test_each_persona_gets_the_expected_answer(row, world, client_for):
+    url = reverse(row.name, kwargs={k: world[v].pk for k, v in row.kwargs.items()})
+    answers = {}
+    for persona in PERSONAS:
+        client = client_for(None if persona == "anon" else persona)
+        response = client.get(url) if row.method == "GET" else client.post(url, row.data)
+        answers[persona] = response.status_code
+    assert answers == {p: row.status_for(p) for p in PERSONAS}
+
+
+def _url_names(resolver: URLResolver, namespace: str = "") -> set[str]:
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_matrix_is_complete():
+    covered = {row.name for row in ROWS}
+    missing = {n for n in _url_names(get_resolver()) if not n.startswith(ADMIN_PREFIX)} - covered
+    assert missing == set(), f"URLs without a row in tests/views/matrix.py: {sorted(missing)}"
