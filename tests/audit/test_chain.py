@@ -1,5 +1,7 @@
 """The audit trail is append-only and tamper-evident (DESIGN.md §9)."""
 
+from itertools import pairwise
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -31,7 +33,7 @@ def test_an_intact_chain_verifies(five_events):
     assert verify_chain().ok
     assert verify_chain().checked == 5
     assert [e.seq for e in five_events] == [1, 2, 3, 4, 5]
-    assert all(b.prev_hash == a.hash for a, b in zip(five_events, five_events[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in pairwise(five_events))
 
 
 def test_an_edited_row_is_detected(five_events):

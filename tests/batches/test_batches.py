@@ -49,7 +49,8 @@ def test_only_one_batch_is_open_at_a_time(personas):
 
 
 def test_submissions_are_accepted_only_inside_the_window(personas):
-    batch = open_batch(create_batch(actor=personas["bureau_officer"], **_fields(2031)), actor=personas["bureau_officer"])
+    officer = personas["bureau_officer"]
+    batch = open_batch(create_batch(actor=officer, **_fields(2031)), actor=officer)
     assert batch.accepts_submissions()
     assert not batch.accepts_submissions(batch.applicant_deadline + timedelta(seconds=1))
     assert not batch.accepts_submissions(batch.opens_at - timedelta(seconds=1))

@@ -53,7 +53,8 @@ def test_inactive_users_are_skipped_and_users_without_email_get_the_inbox_only(
     personas["officer_y"].email = ""
     personas["officer_y"].save()
     with django_capture_on_commit_callbacks(execute=True):
-        notify([personas["officer_x"], personas["officer_y"], personas["officer_y"]], event="x", subject="测试", body="内容")
+        recipients = [personas["officer_x"], personas["officer_y"], personas["officer_y"]]
+        notify(recipients, event="x", subject="测试", body="内容")
     notes = list(Notification.objects.all())
     assert [(n.recipient.username, n.email_status) for n in notes] == [("officer_y", "skipped")]
     assert mail.outbox == []
