@@ -46,3 +46,22 @@ def close_batch(batch: Batch, *, actor) -> Batch:
 def current_batch() -> Batch | None:
     """The batch open for applications, if any."""
     return Batch.objects.filter(state=Batch.State.OPEN).order_by("-year").first()
+
+
+@transaction.atomic
+def update_batch(batch: Batch, *, actor, changes: dict) -> Batch:
+    """Change a batch's texts or dates (e.g. extend a deadline); closed batches are frozen.
+
+    Side effects: saves the batch; records ``batch.updated`` with each changed field's old and
+    new value.
+    """
+    if batch.state == Batch.State.CLOSED:
+        raise ValidationError("已结束的批次不能修改。")
+    before = {name: getattr(batch, name) for name in changes}
+    for name, value in changes.items():
+        setattr(batch, name, value)
+    batch.full_clean()
+    batch.save()
+    diff = {name: [str(before[name]), str(value)] for name, value in changes.items() if before[name] != value}
+    record("batch.updated", actor=actor, target=batch, data={"changed": diff})
+    return batch

@@ -1,11 +1,16 @@
 from django.urls import path
 
-from shifan.bureau import views
+from shifan.bureau import batches, views
 
 app_name = "bureau"
 urlpatterns = [
     path("", views.home, name="home"),
     path("system/", views.system, name="system"),
+    path("batches/", batches.batch_list, name="batches"),
+    path("batches/new/", batches.batch_create, name="batch-create"),
+    path("batches/<int:pk>/edit/", batches.batch_edit, name="batch-edit"),
+    path("batches/<int:pk>/open/", batches.batch_open, name="batch-open"),
+    path("batches/<int:pk>/close/", batches.batch_close, name="batch-close"),
     path("applications/", views.application_list, name="applications"),
     path("applications/<int:pk>/", views.application, name="application"),
     path("applications/<int:pk>/act/", views.act, name="act"),

@@ -3,7 +3,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from shifan.applications.enums import Status
 from shifan.notifications.domain import notify
-from tests.factories import ApplicationFactory, OrganizationFactory
+from tests.factories import ApplicationFactory, BatchFactory, OrganizationFactory
 from tests.views.matrix import ADMIN_PREFIX, PERSONAS, ROWS
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +16,8 @@ def world(personas, org_a, batch, district_x):
     return {
         "app_a": ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED),
         "draft_a": ApplicationFactory(organization=draft_org, batch=batch, status=Status.DRAFT),
+        "batch": batch,
+        "closed_batch": BatchFactory(year=batch.year - 1, state="closed"),
         "note_a": notify([personas["applicant_a"]], event="x", subject="给甲", body="甲", link="/applicant/")[0],
     }
 
