@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+export PORT
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test lint test-fast bench clean

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -16,4 +18,5 @@ class Command(BaseCommand):
         for user in users:
             scope = user.organization or user.jurisdiction or ""
             self.stdout.write(f"  {user.username:<20} {user.get_role_display():<10} {user.display_name}  {scope}")
-        self.stdout.write("打开 http://127.0.0.1:8000/ 登录（端口可用 PORT 指定）。")
+        port = os.environ.get("PORT", "8000")
+        self.stdout.write(f"打开 http://127.0.0.1:{port}/ 登录（端口可用 PORT 指定）。")
