@@ -16,6 +16,10 @@ SECRET_KEY = env_secret("SHIFAN_SECRET_KEY", default=_DEV_ONLY and _DEV_ONLY + "
 AUDIT_HMAC_KEY = env_secret(
     "SHIFAN_AUDIT_KEY", default="00" * 16 + "de" * 16 if DEBUG else None
 )
+# Keys of the personal-data columns (SM4-GCM), "id:hex,id:hex", the first one current.
+FIELD_ENCRYPTION_KEYS = env_secret(
+    "SHIFAN_FIELD_KEYS", default="dev:" + "0f" * 16 if DEBUG else None
+)
 ALLOWED_HOSTS = [h for h in env_str("SHIFAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [

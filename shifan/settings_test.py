@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SHIFAN_SECRET_KEY", "test-secret-key-not-for-production-0123456789")
 os.environ.setdefault("SHIFAN_AUDIT_KEY", "5a" * 32)
 os.environ.setdefault("SHIFAN_SQLITE_PATH", ":memory:")
+os.environ.setdefault("SHIFAN_FIELD_KEYS", "t1:" + "3c" * 16 + ",t0:" + "4d" * 16)
 
 from shifan.settings import *  # noqa: F403 -- test overrides on top of the one settings file
 

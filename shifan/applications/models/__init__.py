@@ -1,0 +1,26 @@
+from shifan.applications.models.application import Application, StatusChange
+from shifan.applications.models.content import ApplicationProfile
+from shifan.applications.models.lists import (
+    Activity,
+    Equipment,
+    Investor,
+    OperatingYear,
+    Partner,
+    ServedEnterprise,
+    ServiceProduct,
+    StaffMember,
+)
+
+__all__ = [
+    "Activity",
+    "Application",
+    "ApplicationProfile",
+    "Equipment",
+    "Investor",
+    "OperatingYear",
+    "Partner",
+    "ServedEnterprise",
+    "ServiceProduct",
+    "StaffMember",
+    "StatusChange",
+]
