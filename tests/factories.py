@@ -11,6 +11,8 @@ from shifan.accounts.models import Jurisdiction, Organization, User
 from shifan.accounts.roles import Role
 from shifan.applications.models import Application
 from shifan.batches.models import Batch
+from shifan.policies.models import Policy
+from shifan.policies.seeds import seed_policies
 
 _uscc_serial = count(1)
 
@@ -18,6 +20,12 @@ _uscc_serial = count(1)
 def make_uscc(kind: str = "91", area: str = "360102") -> str:
     first17 = f"{kind}{area}MA{next(_uscc_serial):07d}"
     return first17 + stdnum_uscc.calc_check_digit(first17)
+
+
+def shipped_policy(code: str) -> Policy:
+    """A seeded policy version, re-seeded if a transactional test flushed the tables."""
+    seed_policies(Policy)
+    return Policy.objects.get(code=code)
 
 
 class JurisdictionFactory(factory.django.DjangoModelFactory):
@@ -59,6 +67,7 @@ class BatchFactory(factory.django.DjangoModelFactory):
     year = factory.LazyFunction(lambda: timezone.localdate().year)
     name = factory.LazyAttribute(lambda o: f"{o.year}年度南昌市中小企业公共服务示范平台认定")
     state = Batch.State.OPEN
+    policy = factory.LazyFunction(lambda: shipped_policy("nanchang-2022"))
     opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
     applicant_deadline = factory.LazyFunction(lambda: timezone.now() + timedelta(days=20))
     district_deadline = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))

@@ -7,7 +7,7 @@ from shifan.batches.models import Batch
 class BatchAdmin(admin.ModelAdmin):
     """Read-only in the admin: batches are run from the bureau back office, which audits them."""
 
-    list_display = ["year", "name", "state", "applicant_deadline", "district_deadline", "policy_code"]
+    list_display = ["year", "name", "state", "applicant_deadline", "district_deadline", "policy"]
 
     def has_module_permission(self, request) -> bool:
         return request.user.has_perm("accounts.manage_jurisdictions")

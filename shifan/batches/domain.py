@@ -5,18 +5,29 @@ from django.db import transaction
 
 from shifan.audit.recorder import record
 from shifan.batches.models import Batch
+from shifan.policies.domain import default_policy
+from shifan.policies.models import Policy
 
 
 @transaction.atomic
 def create_batch(*, actor, **fields) -> Batch:
-    """Create a batch in the preparing state.
+    """Create a batch in the preparing state, under the default policy version unless told.
 
     Side effects: inserts the batch; records ``batch.created``.
     """
+    if fields.get("policy") is None:
+        fields["policy"] = default_policy()
+        if fields["policy"] is None:
+            raise ValidationError({"policy": "尚无现行的认定办法版本，请先启用一个版本。"})
     batch = Batch(**fields)
     batch.full_clean()
     batch.save()
-    record("batch.created", actor=actor, target=batch, data={"year": batch.year, "name": batch.name})
+    record(
+        "batch.created",
+        actor=actor,
+        target=batch,
+        data={"year": batch.year, "name": batch.name, "policy": batch.policy.code},
+    )
     return batch
 
 
@@ -65,3 +76,8 @@ def update_batch(batch: Batch, *, actor, changes: dict) -> Batch:
     diff = {name: [str(before[name]), str(value)] for name, value in changes.items() if before[name] != value}
     record("batch.updated", actor=actor, target=batch, data={"changed": diff})
     return batch
+
+
+def policy_in_use(policy: Policy) -> bool:
+    """A version pinned by any batch is in use: its rules can no longer change."""
+    return Batch.objects.filter(policy=policy).exists()

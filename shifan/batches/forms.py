@@ -1,16 +1,29 @@
 from django import forms
 
 from shifan.batches.models import Batch
+from shifan.policies.domain import default_policy
+from shifan.policies.models import Policy
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class BatchForm(forms.ModelForm):
+    policy = forms.ModelChoiceField(
+        label="适用认定办法版本",
+        queryset=Policy.objects.filter(status=Policy.Status.ACTIVE),
+        empty_label=None,
+        help_text="批次开启后所适用的版本不能再修改，以保证认定结果可复核。",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.initial.setdefault("policy", default_policy())
     class Meta:
         model = Batch
         fields = [
-            "year", "name", "notice_title", "notice_number", "notice_text",
+            "year", "name", "policy", "notice_title", "notice_number", "notice_text",
             "opens_at", "applicant_deadline", "district_deadline",
             "review_starts_on", "review_ends_on", "publicity_starts_on", "decision_due_on",
         ]

@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from shifan.policies.models import Policy
+
 
 class Batch(models.Model):
     """申报批次 (第九条): one recognition round a year, with its dates and policy version."""
@@ -16,9 +18,10 @@ class Batch(models.Model):
     notice_title = models.CharField("申报通知标题", max_length=200, blank=True)
     notice_number = models.CharField("通知文号", max_length=60, blank=True)
     notice_text = models.TextField("申报通知正文", blank=True)
-    # The policy model arrives with the eligibility engine; until then the batch names the
-    # version by its stable code, so that a batch created now keeps pointing at the right rules.
-    policy_code = models.CharField("适用认定办法版本", max_length=40, default="nanchang-2022")
+    # A batch pins its rules, so that its decisions stay reproducible after the rules change.
+    policy = models.ForeignKey(
+        Policy, verbose_name="适用认定办法版本", on_delete=models.PROTECT, related_name="batches"
+    )
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.PREPARING)
     opens_at = models.DateTimeField("申报开始时间")
     applicant_deadline = models.DateTimeField("申报截止时间")

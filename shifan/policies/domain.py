@@ -4,7 +4,7 @@ Whether a version is "in use" is known only to higher layers (a batch pins a ver
 code, and batches import policies, not the other way round). So the functions that must
 refuse changes to a version in use take ``in_use``: either a bool the caller computed or a
 callable ``in_use(policy) -> bool`` evaluated inside the transaction. The batches layer
-supplies it, e.g. ``lambda p: Batch.objects.filter(policy_code=p.code).exists()``.
+supplies it, e.g. ``batches.domain.policy_in_use``.
 """
 
 from collections.abc import Callable

@@ -5,8 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from shifan.audit.models import AuditEvent
-from shifan.batches.domain import close_batch, create_batch, current_batch, open_batch
+from shifan.batches.domain import close_batch, create_batch, current_batch, open_batch, policy_in_use
 from shifan.batches.models import Batch
+from shifan.policies.domain import update_policy
+from shifan.policies.models import Policy
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +26,7 @@ def _fields(year: int, **overrides) -> dict:
 
 def test_a_batch_is_created_preparing_with_the_default_policy_and_audited(personas):
     batch = create_batch(actor=personas["bureau_officer"], **_fields(2031))
-    assert (batch.state, batch.policy_code) == (Batch.State.PREPARING, "nanchang-2022")
+    assert (batch.state, batch.policy.code) == (Batch.State.PREPARING, "nanchang-2022")
     assert AuditEvent.objects.filter(event="batch.created", target_id=str(batch.pk)).count() == 1
     assert current_batch() is None
 
@@ -54,3 +56,17 @@ def test_submissions_are_accepted_only_inside_the_window(personas):
     assert batch.accepts_submissions()
     assert not batch.accepts_submissions(batch.applicant_deadline + timedelta(seconds=1))
     assert not batch.accepts_submissions(batch.opens_at - timedelta(seconds=1))
+
+
+def test_a_policy_pinned_by_a_batch_can_no_longer_change(personas):
+    admin = personas["bureau_admin"]
+    draft = Policy.objects.get(code="national-2017")
+    assert not policy_in_use(draft)
+    update_policy(draft, actor=admin, changes={"min_staff": 21}, in_use=policy_in_use)
+    assert Policy.objects.get(pk=draft.pk).min_staff == 21
+
+    create_batch(actor=personas["bureau_officer"], policy=draft, **_fields(2031))
+    with pytest.raises(ValidationError) as error:
+        update_policy(draft, actor=admin, changes={"min_staff": 22}, in_use=policy_in_use)
+    assert "已被申报批次采用" in error.value.messages[0]
+    assert Policy.objects.get(pk=draft.pk).min_staff == 21

@@ -2,7 +2,7 @@ import pytest
 
 from shifan.audit.models import AuditEvent
 from shifan.batches.models import Batch
-from tests.factories import BatchFactory
+from tests.factories import BatchFactory, shipped_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +15,17 @@ FORM = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _form_policy():
+    FORM["policy"] = str(shipped_policy("nanchang-2022").pk)
+
+
 def test_an_officer_creates_a_batch_which_starts_preparing(client_for):
     response = client_for("bureau_officer").post("/bureau/batches/new/", FORM)
     assert response["Location"] == "/bureau/batches/"
     batch = Batch.objects.get(year=2031)
     assert (batch.state, batch.notice_number) == ("preparing", "洪企服字〔2031〕1号")
-    assert batch.policy_code == "nanchang-2022"
+    assert batch.policy.code == "nanchang-2022"
     assert AuditEvent.objects.filter(event="batch.created", actor_label="bureau_officer").count() == 1
 
 
