@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shifan.bureau import batches, views
+from shifan.bureau import batches, policies, views
 
 app_name = "bureau"
 urlpatterns = [
@@ -11,6 +11,11 @@ urlpatterns = [
     path("batches/<int:pk>/edit/", batches.batch_edit, name="batch-edit"),
     path("batches/<int:pk>/open/", batches.batch_open, name="batch-open"),
     path("batches/<int:pk>/close/", batches.batch_close, name="batch-close"),
+    path("policies/", policies.policy_list, name="policies"),
+    path("policies/<int:pk>/", policies.policy_detail, name="policy"),
+    path("policies/<int:pk>/edit/", policies.policy_edit, name="policy-edit"),
+    path("policies/<int:pk>/successor/", policies.policy_successor, name="policy-successor"),
+    path("policies/<int:pk>/activate/", policies.policy_activate, name="policy-activate"),
     path("applications/", views.application_list, name="applications"),
     path("applications/<int:pk>/", views.application, name="application"),
     path("applications/<int:pk>/act/", views.act, name="act"),

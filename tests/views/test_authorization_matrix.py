@@ -3,6 +3,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from shifan.applications.enums import Status
 from shifan.notifications.domain import notify
+from shifan.policies.domain import supersede_policy
 from tests.factories import ApplicationFactory, BatchFactory, OrganizationFactory
 from tests.views.matrix import ADMIN_PREFIX, PERSONAS, ROWS
 
@@ -17,6 +18,8 @@ def world(personas, org_a, batch, district_x):
         "app_a": ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED),
         "draft_a": ApplicationFactory(organization=draft_org, batch=batch, status=Status.DRAFT),
         "batch": batch,
+        "policy": batch.policy,
+        "draft_policy": supersede_policy(batch.policy, actor=personas["bureau_admin"], code="nanchang-draft"),
         "closed_batch": BatchFactory(year=batch.year - 1, state="closed"),
         "note_a": notify([personas["applicant_a"]], event="x", subject="给甲", body="甲", link="/applicant/")[0],
     }
