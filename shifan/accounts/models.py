@@ -113,3 +113,59 @@ class User(AbstractUser):
 
     def has_role(self, *roles: str) -> bool:
         return self.is_authenticated and self.is_active and self.role in roles
+
+
+class Invitation(models.Model):
+    """An applicant invites a colleague by e-mail to join its organisation (one-time link)."""
+
+    organization = models.ForeignKey(Organization, verbose_name="单位", on_delete=models.CASCADE,
+                                     related_name="invitations")
+    email = models.EmailField("电子邮箱")
+    # Only a hash of the token is stored: the link in the e-mail is the secret.
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, verbose_name="邀请人", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("邀请时间", auto_now_add=True)
+    expires_at = models.DateTimeField("有效期至")
+    accepted_at = models.DateTimeField("接受时间", null=True, blank=True)
+    accepted_user = models.ForeignKey(User, verbose_name="注册账号", on_delete=models.PROTECT, null=True,
+                                      blank=True, related_name="+")
+    revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "同事邀请"
+        verbose_name_plural = "同事邀请"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization}"
+
+
+class JoinRequest(models.Model):
+    """Somebody asks to join an organisation that is already registered.
+
+    The account is created inactive; a user of the organisation approves (activates) it or
+    declines it, so nobody gets into an organisation's applications on their own say-so.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "待审核"
+        APPROVED = "approved", "已同意"
+        DECLINED = "declined", "已拒绝"
+
+    organization = models.ForeignKey(Organization, verbose_name="单位", on_delete=models.CASCADE,
+                                     related_name="join_requests")
+    user = models.OneToOneField(User, verbose_name="申请人账号", on_delete=models.CASCADE, related_name="join_request")
+    message = models.CharField("申请说明", max_length=300, blank=True)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField("申请时间", auto_now_add=True)
+    decided_by = models.ForeignKey(User, verbose_name="审核人", on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")
+    decided_at = models.DateTimeField("审核时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "加入单位申请"
+        verbose_name_plural = "加入单位申请"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organization}"

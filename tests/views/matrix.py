@@ -21,7 +21,7 @@ class Row:
     method: str
     default: int
     expect: dict = field(default_factory=dict)
-    kwargs: dict = field(default_factory=dict)  # kwarg → world object key
+    kwargs: dict = field(default_factory=dict)  # kwarg → world object key, or "=literal"
     data: dict = field(default_factory=dict)
 
     def status_for(self, persona: str) -> int:
@@ -52,6 +52,16 @@ ROWS = [
     Row("home:logout", "POST", 302),
     Row("home:logout", "GET", 405, {"anon": LOGIN}),
     Row("home:dispatch", "GET", 302),
+    Row("home:register", "GET", 200),
+    Row("home:register", "POST", 400),
+    Row("home:join", "GET", 200, kwargs={"organization_id": "org_b"}),
+    Row("home:join", "POST", 400, kwargs={"organization_id": "org_b"}),
+    Row("home:invitation", "GET", 404, kwargs={"token": "=not-a-real-token"}),
+    Row("applicant:colleagues", "GET", 403, only("applicant_a", "applicant_a2", "applicant_b")),
+    Row("applicant:invite", "POST", 403, only("applicant_a", "applicant_a2", "applicant_b", ok=400)),
+    Row("applicant:join-decide", "POST", 403,
+        only("applicant_b", ok=302) | {"applicant_a": 404, "applicant_a2": 404}, {"pk": "join_b"},
+        {"decision": "approve"}),
     Row("home:inbox", "GET", 200, {"anon": LOGIN}),
     Row("home:notification", "GET", 404, {"anon": LOGIN, "applicant_a": 302}, {"pk": "note_a"}),
     Row("home:application", "GET", 302, kwargs={"pk": "app_a"}),

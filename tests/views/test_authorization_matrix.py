@@ -1,6 +1,7 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from shifan.accounts.onboarding import NewAccount, request_to_join
 from shifan.applications.enums import Status
 from shifan.notifications.domain import notify
 from shifan.policies.domain import supersede_policy
@@ -11,13 +12,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(personas, org_a, batch, district_x):
+def world(personas, org_a, org_b, batch, district_x):
     """Objects a leak could expose: A's submitted application, A's draft, a note for A."""
     draft_org = OrganizationFactory(jurisdiction=district_x)
     return {
         "app_a": ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED),
         "draft_a": ApplicationFactory(organization=draft_org, batch=batch, status=Status.DRAFT),
         "batch": batch,
+        "org_b": org_b,
+        "join_b": request_to_join(organization=org_b, account=NewAccount("newcomer_b", "新人", "n@example.test",
+                                                                          "Join-Passw0rd!"), message=""),
         "policy": batch.policy,
         "draft_policy": supersede_policy(batch.policy, actor=personas["bureau_admin"], code="nanchang-draft"),
         "closed_batch": BatchFactory(year=batch.year - 1, state="closed"),
@@ -31,7 +35,7 @@ def _row_id(row) -> str:
 
 @pytest.mark.parametrize("row", ROWS, ids=_row_id)
 def test_each_persona_gets_the_expected_answer(row, world, client_for):
-    url = reverse(row.name, kwargs={k: world[v].pk for k, v in row.kwargs.items()})
+    url = reverse(row.name, kwargs={k: v[1:] if v.startswith("=") else world[v].pk for k, v in row.kwargs.items()})
     answers = {}
     for persona in PERSONAS:
         client = client_for(None if persona == "anon" else persona)
