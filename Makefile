@@ -31,5 +31,9 @@ test: $(VENV)/.dev
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
+## Benchmarks (timings live here, never in tests)
+bench: $(VENV)/.dev
+	DJANGO_SETTINGS_MODULE=shifan.settings_test $(PY) benchmarks/bench_xlsx.py
+
 clean:
 	rm -rf $(VENV) var staticfiles test-artifacts

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "shifan.core",
     "shifan.audit",
     "shifan.notifications",
+    "shifan.documents",
     # Domain apps: models and logic, no views.
     "shifan.accounts",
     "shifan.policies",
