@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shifan.applicant import colleagues, views
+from shifan.applicant import colleagues, sections, views
 
 app_name = "applicant"
 urlpatterns = [
@@ -8,6 +8,12 @@ urlpatterns = [
     path("applications/start/", views.start, name="start"),
     path("applications/<int:pk>/", views.application, name="application"),
     path("applications/<int:pk>/act/", views.act, name="act"),
+    path("applications/<int:pk>/dossier.json", views.dossier, name="dossier"),
+    path("applications/<int:pk>/dossier/import/", views.dossier_import, name="dossier-import"),
+    path("applications/<int:pk>/sections/<slug:code>/", sections.section, name="section"),
+    path("applications/<int:pk>/rows/<slug:kind>/add/", sections.row_add, name="row-add"),
+    path("applications/<int:pk>/rows/<slug:kind>/<int:row_id>/edit/", sections.row_edit, name="row-edit"),
+    path("applications/<int:pk>/rows/<slug:kind>/<int:row_id>/delete/", sections.row_delete, name="row-delete"),
     path("colleagues/", colleagues.colleagues, name="colleagues"),
     path("colleagues/invite/", colleagues.invite, name="invite"),
     path("colleagues/requests/<int:pk>/decide/", colleagues.decide, name="join-decide"),

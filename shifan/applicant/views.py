@@ -3,15 +3,23 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
-from shifan.applicant.forms import StartApplicationForm
+from shifan.applicant.forms import DossierUploadForm, StartApplicationForm
+from shifan.applicant.uploads import install_upload_cap
 from shifan.applications.domain.drafts import start_application
+from shifan.applications.dossier_io import MAX_DOSSIER_BYTES, DossierRejected, import_dossier
 from shifan.applications.queries import applications_for_user
 from shifan.batches.domain import current_batch
-from shifan.workspace.application_pages import act_on_application, render_application, visible_application
+from shifan.workspace.application_pages import (
+    act_on_application,
+    download_dossier,
+    render_application,
+    visible_application,
+)
 
 applicant_only = role_required(Role.APPLICANT)
 
@@ -75,3 +83,50 @@ def application(request, pk: int):
 @applicant_only
 def act(request, pk: int):
     return act_on_application(request, pk, namespace="applicant")
+
+
+@require_GET
+@applicant_only
+def dossier(request, pk: int):
+    return download_dossier(request, pk)
+
+
+# The row counts an import reports, in the order of the forms.
+IMPORTED_LISTS = (
+    ("organization.investors", "主要投资方", "个"),
+    ("operations", "年度运营情况", "年"),
+    ("service_products", "主要服务产品", "项"),
+    ("partners", "合作资源", "家"),
+    ("activities", "大型服务活动", "次"),
+    ("equipment", "附件3 设施设备", "项"),
+    ("staff", "附件4 从业人员", "人"),
+    ("served_smes", "附件5 服务企业", "家"),
+)
+
+
+@csrf_exempt  # the upload cap must be installed before CSRF reads the body; _import checks the token
+@require_POST
+@applicant_only
+def dossier_import(request, pk: int):
+    cap = install_upload_cap(request, MAX_DOSSIER_BYTES)
+    return _import(request, pk, cap)
+
+
+@csrf_protect
+def _import(request, pk: int, cap):
+    application = visible_application(request, pk)
+    files = request.FILES  # the body is read here, through the cap
+    form = DossierUploadForm(request.POST, files, too_large=cap.exceeded)
+    try:
+        if not form.is_valid():
+            raise DossierRejected(form.problems())
+        result = import_dossier(application, form.cleaned_data["dossier"], actor=request.user)
+    except DossierRejected as error:
+        return render_application(
+            request, application, namespace="applicant", status=400, extra={"import_errors": error.problems}
+        )
+    counts = "、".join(f"{label} {result.counts[key]} {unit}" for key, label, unit in IMPORTED_LISTS)
+    messages.success(request, f"导入成功，申报内容已按文件更新：{counts}。")
+    for warning in result.warnings:
+        messages.warning(request, warning)
+    return redirect("applicant:application", pk=pk)

@@ -19,4 +19,5 @@ urlpatterns = [
     path("applications/", views.application_list, name="applications"),
     path("applications/<int:pk>/", views.application, name="application"),
     path("applications/<int:pk>/act/", views.act, name="act"),
+    path("applications/<int:pk>/dossier.json", views.dossier, name="dossier"),
 ]

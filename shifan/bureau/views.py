@@ -11,7 +11,12 @@ from shifan.applications.enums import Status
 from shifan.applications.queries import applications_for_user, status_counts
 from shifan.batches.domain import current_batch
 from shifan.bureau.forms import ApplicationFilterForm
-from shifan.workspace.application_pages import act_on_application, render_application, visible_application
+from shifan.workspace.application_pages import (
+    act_on_application,
+    download_dossier,
+    render_application,
+    visible_application,
+)
 
 bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
 
@@ -86,3 +91,9 @@ def application(request, pk: int):
 @bureau_staff
 def act(request, pk: int):
     return act_on_application(request, pk, namespace="bureau")
+
+
+@require_GET
+@bureau_staff
+def dossier(request, pk: int):
+    return download_dossier(request, pk)

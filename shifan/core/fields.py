@@ -57,7 +57,10 @@ class EncryptedCharField(models.TextField):
         return decrypt_field(value, keys=_keys()[1], aad=self._aad())
 
     def formfield(self, **kwargs):
-        return models.CharField(max_length=self.max_plain_length).formfield(**kwargs)
+        # Room for what people type around the value (+86, spaces, hyphens); form checks normalise it.
+        return models.CharField(max_length=self.max_plain_length * 2, blank=self.blank).formfield(
+            label=self.verbose_name, **kwargs
+        )
 
 
 def mask_mobile(value: str) -> str:

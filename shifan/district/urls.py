@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("applications/<int:pk>/", views.application, name="application"),
     path("applications/<int:pk>/act/", views.act, name="act"),
+    path("applications/<int:pk>/dossier.json", views.dossier, name="dossier"),
 ]

@@ -9,7 +9,12 @@ from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
 from shifan.applications.queries import applications_for_user, status_counts
 from shifan.batches.domain import current_batch
-from shifan.workspace.application_pages import act_on_application, render_application, visible_application
+from shifan.workspace.application_pages import (
+    act_on_application,
+    download_dossier,
+    render_application,
+    visible_application,
+)
 
 district_only = role_required(Role.DISTRICT_OFFICER)
 
@@ -45,3 +50,9 @@ def application(request, pk: int):
 @district_only
 def act(request, pk: int):
     return act_on_application(request, pk, namespace="district")
+
+
+@require_GET
+@district_only
+def dossier(request, pk: int):
+    return download_dossier(request, pk)

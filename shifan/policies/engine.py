@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 
 from shifan.accounts.uscc import is_legal_person, registrant_kind, validate_uscc
 from shifan.policies.codes import FUNCTION_LABELS, QUALIFYING_EDUCATION, QUALIFYING_TITLES
-from shifan.policies.facts import Facts
+from shifan.policies.facts import EVIDENCE_LABELS, Facts
 from shifan.policies.params import PolicyParams
 from shifan.policies.results import (
     FAIL,
@@ -482,13 +482,17 @@ _JUDGEMENTS = (
 )
 
 
+def _named(keys) -> str:
+    return "、".join(EVIDENCE_LABELS[key] for key in keys)
+
+
 def _judgement(code: str, article: str, question: str, keys: tuple[str, ...]) -> Callable[[Case], ConditionResult]:
     def check(case: Case) -> ConditionResult:
         filled = [key for key in keys if key in case.facts.evidence]
         empty = [key for key in keys if key not in case.facts.evidence]
-        message = f"由评审人员判断：{question}。依据：{'、'.join(keys)}。"
+        message = f"由评审人员判断：{question}。依据：{_named(keys)}。"
         if empty:
-            message += f"尚未填写：{'、'.join(empty)}，请补充，以便评审。"
+            message += f"尚未填写：{_named(empty)}，请补充，以便评审。"
         return ConditionResult(code, REVIEW, article, filled, list(keys), message)
 
     return check

@@ -11,20 +11,22 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
-# The report sections and texts that serve as evidence for the judgement items.
-EVIDENCE_KEYS = (
-    "report.basics",
-    "report.region",
-    "report.management",
-    "report.services",
-    "report.achievements",
-    "report.support",
-    "report.plans",
-    "platform.qualifications",
-    "public_welfare_activities",
-    "government_support",
-    "impact",
-)
+# The report sections and texts that serve as evidence for the judgement items, with the
+# Chinese names the messages use.
+EVIDENCE_LABELS = {
+    "report.basics": "申请报告二（基本情况）",
+    "report.region": "申请报告三（区域行业与服务需求）",
+    "report.management": "申请报告四（管理运营情况）",
+    "report.services": "申请报告五（近年来的服务情况）",
+    "report.achievements": "申请报告六（主要服务业绩及贡献）",
+    "report.support": "申请报告七（获得政府扶持的情况）",
+    "report.plans": "申请报告八（下一步发展设想）",
+    "platform.qualifications": "申请表三（获得专业服务资质情况）",
+    "public_welfare_activities": "申请表四（公益性服务活动情况）",
+    "government_support": "申请表五（得到政府扶持的情况）",
+    "impact": "申请表六（对区域中小企业发展的影响及作用）",
+}
+EVIDENCE_KEYS = tuple(EVIDENCE_LABELS)
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,25 @@
-"""View helpers shared by the audience apps' application pages (read, timeline, act).
+"""View helpers shared by the audience apps' application pages (read, timeline, act, dossier).
 
 Not an app: audience apps call these so that reading and acting on an application works
 the same way for the applicant, the district and the bureau.
 """
 
+import json
+import re
+
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import content_disposition_header
 
+from shifan.applications.dossier_io import dossier_label, evaluate_application, export_dossier_for
+from shifan.applications.enums import Status
 from shifan.applications.forms import TransitionForm
 from shifan.applications.queries import applications_for_user
+from shifan.policies.codes import FUNCTION_LABELS
+from shifan.policies.results import FAIL, PASS, REVIEW, ConditionResult
 
 
 def visible_application(request, pk: int):
@@ -17,7 +27,7 @@ def visible_application(request, pk: int):
     return get_object_or_404(applications_for_user(request.user), pk=pk)
 
 
-def render_application(request, application, *, namespace: str, form=None, status: int = 200):
+def render_application(request, application, *, namespace: str, form=None, status: int = 200, extra=None):
     return render(
         request,
         f"{namespace}/application.html",
@@ -26,6 +36,10 @@ def render_application(request, application, *, namespace: str, form=None, statu
             "changes": application.status_changes.select_related("actor"),
             "form": form,
             "action_url": reverse(f"{namespace}:act", args=[application.pk]),
+            "dossier_url": reverse(f"{namespace}:dossier", args=[application.pk]),
+            "editable": application.status in Status.applicant_editable,
+            "eligibility": eligibility_panel(application),
+            **(extra or {}),
         },
         status=status,
     )
@@ -40,3 +54,116 @@ def act_on_application(request, pk: int, *, namespace: str):
         messages.success(request, f"办理成功，申报当前状态：{application.get_status_display()}。")
         return redirect(f"{namespace}:application", pk=pk)
     return render_application(request, application, namespace=namespace, form=form, status=400)
+
+
+# --- the dossier download ----------------------------------------------------------------
+
+_UNSAFE_IN_FILENAME = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|]+')
+
+
+def dossier_filename(application) -> str:
+    """申报材料-<platform>-<year>.json, without characters that are unsafe in a file name."""
+    name = _UNSAFE_IN_FILENAME.sub("_", application.platform_name).strip(" .") or "申报"
+    return f"申报材料-{name}-{application.batch.year}.json"
+
+
+def download_dossier(request, pk: int):
+    """GET handler: the visible application as a dossier JSON attachment (the export is audited)."""
+    application = visible_application(request, pk)
+    dossier = export_dossier_for(application, actor=request.user)
+    response = HttpResponse(
+        json.dumps(dossier, ensure_ascii=False, indent=2) + "\n", content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, dossier_filename(application))
+    add_never_cache_headers(response)  # personal data: no copy in shared or browser caches
+    return response
+
+
+# --- the eligibility panel ---------------------------------------------------------------
+
+# Title and unit of each condition code of DESIGN.md §5, for people.
+CONDITIONS = {
+    "legal_entity": ("独立法人资格", ""),
+    "operating_years": ("运营年限", "年"),
+    "total_assets": ("资产总额", "万元"),
+    "site_area": ("固定服务场所面积", "平方米"),
+    "staff_count": ("专职从业人员", "人"),
+    "staff_qualified_ratio": ("大专以上学历或中级以上职称人员占比", "%"),
+    "smes_served": ("年服务中小企业户数", "户"),
+    "served_growth": ("近两年服务企业数稳定增长", "户"),
+    "satisfaction": ("服务满意度", "%"),
+    "activities": ("年度大型服务活动", "次"),
+    "training_volume": ("年培训人次", "人次"),
+    "partners": ("集聚社会服务机构", "家"),
+    "public_welfare_share": ("公益性或低收费服务占比", "%"),
+    "served_list_size": ("服务企业名单（附件5）", "家"),
+    "management": ("服务管理制度", ""),
+    "fees": ("收费标准与小微企业优惠", ""),
+    "reputation": ("声誉和品牌影响力", ""),
+    "demonstration": ("特色优势和示范性", ""),
+}
+STATUS_LABELS = {PASS: ("通过", "success"), FAIL: ("未通过", "danger"), REVIEW: ("待评审", "info")}
+
+
+def _amount(value, unit: str, minimum: bool) -> str:
+    text = f"{value}%" if unit == "%" else f"{value} {unit}".strip()
+    numeric = isinstance(value, int | float) or (isinstance(value, str) and value.replace(".", "", 1).isdigit())
+    return f"≥ {text}" if minimum and numeric else text  # 以上 includes the number
+
+
+def _shown(value, unit: str, *, minimum: bool = False) -> str:
+    """An engine value for people: dicts by function or year, lists of evidence keys, units."""
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        parts = [
+            f"{FUNCTION_LABELS.get(key, f'{key} 年' if key.isdigit() else key)} {_amount(amount, unit, minimum)}"
+            for key, amount in value.items()
+        ]
+        return "、".join(parts) or "—"
+    if isinstance(value, list):
+        return "、".join(dossier_label(key) for key in value) or "尚未填写"
+    return _amount(value, unit, minimum)
+
+
+def _evidence(result: ConditionResult) -> str:
+    """A judgement item's actual value: which of the texts the reviewer reads are still empty."""
+    empty = [key for key in result.required if key not in result.actual]
+    return f"尚未填写：{_shown(empty, '')}" if empty else "均已填写"
+
+
+def _article(article: str) -> str:
+    """五(一) → 第五条（一）; 附件5 and 第六条 stay as they are."""
+    match = re.fullmatch(r"([一二三四五六七八九十]+)\((.+)\)", article)
+    return f"第{match[1]}条（{match[2]}）" if match else article
+
+
+def _row(result: ConditionResult) -> dict:
+    title, unit = CONDITIONS.get(result.code, (result.code, ""))
+    label, tone = STATUS_LABELS[result.status]
+    return {
+        "code": result.code,
+        "title": title,
+        "article": _article(result.article),
+        "status": result.status,
+        "label": label,
+        "tone": tone,
+        "actual": _evidence(result) if isinstance(result.required, list) else _shown(result.actual, unit),
+        "required": _shown(result.required, unit, minimum=True),
+        "message": result.message,
+    }
+
+
+def eligibility_panel(application) -> dict:
+    """What templates/components/eligibility.html shows; a constant number of queries."""
+    evaluation = evaluate_application(application)
+    rows = [_row(result) for result in evaluation.conditions]
+    return {
+        "policy": application.batch.policy,
+        "as_of": evaluation.as_of,
+        "reference_year": evaluation.reference_year,
+        "eligible": evaluation.eligible,
+        "rows": rows,
+        "failed": sum(row["status"] == FAIL for row in rows),
+        "review": sum(row["status"] == REVIEW for row in rows),
+    }

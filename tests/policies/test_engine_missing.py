@@ -201,5 +201,5 @@ def test_judgement_items_name_the_evidence_still_missing():
         ["report.management"],
         ["report.management", "report.plans"],
         "由评审人员判断：服务管理制度是否规范（发展规划和服务目标、内部管理制度、服务流程、质量保证措施）。"
-        "依据：report.management、report.plans。尚未填写：report.plans，请补充，以便评审。",
+        "依据：申请报告四（管理运营情况）、申请报告八（下一步发展设想）。尚未填写：申请报告八（下一步发展设想），请补充，以便评审。",
     )

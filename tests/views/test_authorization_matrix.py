@@ -3,6 +3,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from shifan.accounts.onboarding import NewAccount, request_to_join
 from shifan.applications.enums import Status
+from shifan.applications.models import StaffMember
 from shifan.notifications.domain import notify
 from shifan.policies.domain import supersede_policy
 from tests.factories import ApplicationFactory, BatchFactory, OrganizationFactory
@@ -15,7 +16,10 @@ pytestmark = pytest.mark.django_db
 def world(personas, org_a, org_b, batch, district_x):
     """Objects a leak could expose: A's submitted application, A's draft, a note for A."""
     draft_org = OrganizationFactory(jurisdiction=district_x)
+    draft_own = ApplicationFactory(organization=org_a, batch=BatchFactory(year=batch.year - 2), status=Status.DRAFT)
     return {
+        "draft_own": draft_own,
+        "staff_row": StaffMember.objects.create(application=draft_own, name="甲员工", full_time=True),
         "app_a": ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED),
         "draft_a": ApplicationFactory(organization=draft_org, batch=batch, status=Status.DRAFT),
         "batch": batch,
@@ -35,7 +39,8 @@ def _row_id(row) -> str:
 
 @pytest.mark.parametrize("row", ROWS, ids=_row_id)
 def test_each_persona_gets_the_expected_answer(row, world, client_for):
-    url = reverse(row.name, kwargs={k: v[1:] if v.startswith("=") else world[v].pk for k, v in row.kwargs.items()})
+    kwargs = {k: v[1:] if v.startswith("=") else world[v].pk for k, v in row.kwargs.items()}
+    url = reverse(row.name, kwargs=kwargs)
     answers = {}
     for persona in PERSONAS:
         client = client_for(None if persona == "anon" else persona)

@@ -18,11 +18,11 @@ class ApplicationProfile(models.Model):
 
     # 一、平台基本情况 — organisation facts as declared in this application.
     nature = models.CharField(
-        "单位性质", max_length=40, blank=True, help_text="如：企业法人、事业单位、社会团体、民办非企业单位"
+        "单位性质", max_length=100, blank=True, help_text="如：企业法人、事业单位、社会团体、民办非企业单位"
     )
-    registration_authority = models.CharField("发证部门", max_length=100, blank=True)
+    registration_authority = models.CharField("发证部门", max_length=200, blank=True)
     registered_on = models.DateField("注册日期", null=True, blank=True)
-    address = models.CharField("注册地址", max_length=200, blank=True)
+    address = models.CharField("注册地址", max_length=300, blank=True)
     postcode = models.CharField("邮编", max_length=6, blank=True)
     legal_representative_name = models.CharField("法定代表人", max_length=50, blank=True)
     legal_representative_id_number = EncryptedCharField("法定代表人身份证号", max_plain_length=18)

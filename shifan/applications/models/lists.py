@@ -27,7 +27,7 @@ class Investor(Row):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="investors")
     name = models.CharField("主要投资方名称", max_length=200)
-    nature = models.CharField("性质", max_length=60, blank=True)
+    nature = models.CharField("性质", max_length=100, blank=True)
 
     class Meta(Row.Meta):
         verbose_name = "主要投资方"
@@ -83,7 +83,7 @@ class Partner(Row):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField("合作单位名称", max_length=200)
-    kind = models.CharField("类型", max_length=20, choices=PartnerKind.choices)
+    kind = models.CharField("类型", max_length=20, choices=PartnerKind.choices, blank=True)
     agreement = models.BooleanField("已签订合作协议", default=False)
 
     class Meta(Row.Meta):
@@ -118,10 +118,10 @@ class Equipment(Row):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="equipment")
     name = models.CharField("名称", max_length=200)
-    quantity = models.PositiveIntegerField("数量")
+    quantity = models.PositiveIntegerField("数量", null=True, blank=True)
     price = models.DecimalField("购买价格（万元）", **MONEY)
     purchased_on = models.DateField("购买时间", null=True, blank=True)
-    note = models.CharField("备注", max_length=200, blank=True)
+    note = models.CharField("备注", max_length=500, blank=True)
 
     class Meta(Row.Meta):
         verbose_name = "设施设备"
@@ -141,10 +141,10 @@ class StaffMember(Row):
     education = models.CharField("学历", max_length=20, choices=Education.choices, blank=True)
     school_major = models.CharField("毕业院校及专业", max_length=200, blank=True)
     title_level = models.CharField("职称等级", max_length=20, choices=TitleLevel.choices, blank=True)
-    title_authority = models.CharField("评定部门", max_length=100, blank=True)
+    title_authority = models.CharField("评定部门", max_length=200, blank=True)
     years_at_platform = models.DecimalField("在服务平台工作年限", max_digits=4, decimal_places=1, null=True, blank=True)
-    position = models.CharField("岗位", max_length=60, blank=True)
-    contact = EncryptedCharField("联系方式", max_plain_length=30)
+    position = models.CharField("岗位", max_length=100, blank=True)
+    contact = EncryptedCharField("联系方式", max_plain_length=60)
     full_time = models.BooleanField("专职", default=True)
 
     class Meta(Row.Meta):
@@ -162,9 +162,9 @@ class ServedEnterprise(Row):
     name = models.CharField("服务企业名称", max_length=200)
     uscc = models.CharField("统一社会信用代码", max_length=18, blank=True)
     contact = models.CharField("企业联系人", max_length=50, blank=True)
-    position = models.CharField("职务", max_length=60, blank=True)
+    position = models.CharField("职务", max_length=100, blank=True)
     mobile = EncryptedCharField("手机", max_plain_length=11)
-    service = models.CharField("服务内容简述", max_length=300, blank=True)
+    service = models.CharField("服务内容简述", max_length=500, blank=True)
     satisfied = models.BooleanField("满意")
 
     class Meta(Row.Meta):

@@ -1,0 +1,142 @@
+"""The applicant fills the application section by section, and the long lists row by row."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from shifan.accounts.access import role_required
+from shifan.accounts.roles import Role
+from shifan.applications.content_forms import row_form_class, section_form_class
+from shifan.applications.domain.content import StaleDraft, delete_row, profile_of, save_profile_section, save_row
+from shifan.applications.enums import Status
+from shifan.applications.sections import LISTS, SECTIONS, SECTIONS_BY_CODE
+from shifan.workspace.application_pages import visible_application
+
+applicant_only = role_required(Role.APPLICANT)
+
+
+def _section(code: str):
+    section = SECTIONS_BY_CODE.get(code)
+    if section is None:
+        raise Http404("没有这一部分。")
+    return section
+
+
+def _list_pages(request, application, section, row_forms: dict):
+    pages = []
+    for kind in section.lists:
+        row_list = LISTS[kind]
+        rows = row_list.model.objects.filter(application=application)
+        page = Paginator(rows, row_list.per_page).get_page(request.GET.get(f"{kind}_page"))
+        pages.append({"list": row_list, "page": page, "form": row_forms.get(kind) or row_form_class(kind)()})
+    return pages
+
+
+def render_section(request, application, section, *, form=None, row_forms=None, status=200):
+    editable = application.status in Status.applicant_editable
+    if form is None and section.fields:
+        form = section_form_class(section)(instance=profile_of(application), initial={"version": application.version})
+    return render(
+        request,
+        "applicant/section.html",
+        {
+            "application": application,
+            "section": section,
+            "sections": SECTIONS,
+            "form": form,
+            "lists": _list_pages(request, application, section, row_forms or {}),
+            "editable": editable,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@applicant_only
+def section(request, pk: int, code: str):
+    application = visible_application(request, pk)
+    section = _section(code)
+    if request.method == "GET" or not section.fields:
+        return render_section(request, application, section)
+    form = section_form_class(section)(request.POST, instance=profile_of(application))
+    if form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in section.fields}
+        try:
+            save_profile_section(application, actor=request.user, changes=changes,
+                                 version=form.cleaned_data["version"])
+        except StaleDraft as error:
+            form.add_error(None, error.messages)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"已保存「{section.title}」。")
+            return redirect("applicant:section", pk=pk, code=code)
+    return render_section(request, application, section, form=form, status=400)
+
+
+def _section_of_list(kind: str):
+    for section in SECTIONS:
+        if kind in section.lists:
+            return section
+    raise Http404("没有这个列表。")
+
+
+def _row(application, kind: str, row_id: int):
+    return get_object_or_404(LISTS[kind].model.objects.filter(application=application), pk=row_id)
+
+
+@require_POST
+@applicant_only
+def row_add(request, pk: int, kind: str):
+    application = visible_application(request, pk)
+    section = _section_of_list(kind)
+    form = row_form_class(kind)(request.POST)
+    if form.is_valid():
+        try:
+            save_row(application, form.instance, actor=request.user, kind=kind)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"已添加一行到「{LISTS[kind].label}」。")
+            return redirect(reverse("applicant:section", args=[pk, section.code]) + f"#list-{kind}")
+    return render_section(request, application, section, row_forms={kind: form}, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@applicant_only
+def row_edit(request, pk: int, kind: str, row_id: int):
+    application = visible_application(request, pk)
+    section = _section_of_list(kind)
+    row = _row(application, kind, row_id)
+    form = row_form_class(kind)(request.POST or None, instance=row)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_row(application, form.instance, actor=request.user, kind=kind)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"已保存「{LISTS[kind].label}」的第 {row.seq} 行。")
+            return redirect(reverse("applicant:section", args=[pk, section.code]) + f"#list-{kind}")
+    return render(
+        request, "applicant/row_edit.html",
+        {"application": application, "section": section, "list": LISTS[kind], "row": row, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@applicant_only
+def row_delete(request, pk: int, kind: str, row_id: int):
+    application = visible_application(request, pk)
+    section = _section_of_list(kind)
+    try:
+        delete_row(application, _row(application, kind, row_id), actor=request.user, kind=kind)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, f"已删除「{LISTS[kind].label}」中的一行。")
+    return redirect(reverse("applicant:section", args=[pk, section.code]) + f"#list-{kind}")
