@@ -5,7 +5,10 @@ handler, installed first, stops keeping a file as soon as it passes the cap, so 
 upload never fills memory or disk. The form then reports the cap in Chinese.
 """
 
+from functools import wraps
+
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 
 class CappedUploadHandler(FileUploadHandler):
@@ -29,3 +32,25 @@ def install_upload_cap(request, cap: int) -> CappedUploadHandler:
     handler = CappedUploadHandler(request, cap)
     request.upload_handlers.insert(0, handler)
     return handler
+
+
+def with_upload_cap(max_bytes: int):
+    """Decorate an upload view: cap its file sizes while the body is read, CSRF still checked.
+
+    CsrfViewMiddleware reads the body before the view runs, which would be too late to install
+    the cap, so the view is exempted there and protected here after the cap is in place. The
+    view finds the handler as ``request.upload_cap`` (``.exceeded`` tells whether a file was cut).
+    """
+
+    def decorator(view):
+        protected = csrf_protect(view)
+
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            request.upload_cap = install_upload_cap(request, max_bytes)
+            return protected(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

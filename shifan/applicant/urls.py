@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shifan.applicant import colleagues, sections, views
+from shifan.applicant import colleagues, list_import, sections, views
 
 app_name = "applicant"
 urlpatterns = [
@@ -14,6 +14,12 @@ urlpatterns = [
     path("applications/<int:pk>/rows/<slug:kind>/add/", sections.row_add, name="row-add"),
     path("applications/<int:pk>/rows/<slug:kind>/<int:row_id>/edit/", sections.row_edit, name="row-edit"),
     path("applications/<int:pk>/rows/<slug:kind>/<int:row_id>/delete/", sections.row_delete, name="row-delete"),
+    path("applications/<int:pk>/rows/<slug:kind>/template.xlsx", list_import.template, name="list-template"),
+    path("applications/<int:pk>/rows/<slug:kind>/export.xlsx", list_import.export, name="list-export"),
+    path("applications/<int:pk>/rows/<slug:kind>/import/", list_import.upload, name="list-upload"),
+    path("applications/<int:pk>/imports/<int:import_id>/", list_import.report, name="list-import"),
+    path("applications/<int:pk>/imports/<int:import_id>/apply/", list_import.apply, name="list-import-apply"),
+    path("applications/<int:pk>/imports/<int:import_id>/discard/", list_import.discard, name="list-import-discard"),
     path("colleagues/", colleagues.colleagues, name="colleagues"),
     path("colleagues/invite/", colleagues.invite, name="invite"),
     path("colleagues/requests/<int:pk>/decide/", colleagues.decide, name="join-decide"),

@@ -3,13 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
 from shifan.applicant.forms import DossierUploadForm, StartApplicationForm
-from shifan.applicant.uploads import install_upload_cap
+from shifan.applicant.uploads import with_upload_cap
 from shifan.applications.domain.drafts import start_application
 from shifan.applications.dossier_io import MAX_DOSSIER_BYTES, DossierRejected, import_dossier
 from shifan.applications.queries import applications_for_user
@@ -104,19 +103,13 @@ IMPORTED_LISTS = (
 )
 
 
-@csrf_exempt  # the upload cap must be installed before CSRF reads the body; _import checks the token
+@with_upload_cap(MAX_DOSSIER_BYTES)
 @require_POST
 @applicant_only
 def dossier_import(request, pk: int):
-    cap = install_upload_cap(request, MAX_DOSSIER_BYTES)
-    return _import(request, pk, cap)
-
-
-@csrf_protect
-def _import(request, pk: int, cap):
     application = visible_application(request, pk)
     files = request.FILES  # the body is read here, through the cap
-    form = DossierUploadForm(request.POST, files, too_large=cap.exceeded)
+    form = DossierUploadForm(request.POST, files, too_large=request.upload_cap.exceeded)
     try:
         if not form.is_valid():
             raise DossierRejected(form.problems())

@@ -41,6 +41,11 @@ APP_VIEW = {
 ILLEGAL_ACTION = {"action": "recognise", "reason": ""}
 
 
+APPLICANTS = ("applicant_a", "applicant_a2", "applicant_b")
+NOT_B = {"applicant_b": 404}  # org A's object: B's users do not find it
+REDIRECT_FOR_A = {"applicant_a": 302, "applicant_a2": 302, "applicant_b": 404}
+
+
 def _audience(visible_to: tuple[str, ...], ok: dict) -> dict:
     roles_ok = {p: ok.get(p, 200) for p in visible_to}
     return {"anon": LOGIN, **{p: 403 for p in USERS}, **roles_ok}
@@ -58,7 +63,7 @@ ROWS = [
     Row("home:join", "POST", 400, kwargs={"organization_id": "org_b"}),
     Row("home:invitation", "GET", 404, kwargs={"token": "=not-a-real-token"}),
     Row("applicant:section", "GET", 403,
-        _audience(("applicant_a", "applicant_a2", "applicant_b"), {"applicant_b": 404}),
+        _audience(APPLICANTS, NOT_B),
         {"pk": "draft_own", "code": "=basics"}),
     Row("applicant:section", "POST", 403,
         _audience(("applicant_a", "applicant_a2", "applicant_b"), {"applicant_a": 400, "applicant_a2": 400,
@@ -69,12 +74,27 @@ ROWS = [
                                                                    "applicant_b": 404}),
         {"pk": "draft_own", "kind": "=staff"}, {"name": ""}),
     Row("applicant:row-edit", "GET", 403,
-        _audience(("applicant_a", "applicant_a2", "applicant_b"), {"applicant_b": 404}),
+        _audience(APPLICANTS, NOT_B),
         {"pk": "draft_own", "kind": "=staff", "row_id": "staff_row"}),
     Row("applicant:row-delete", "POST", 403,
         _audience(("applicant_a", "applicant_a2", "applicant_b"), {"applicant_a": 302, "applicant_a2": 404,
                                                                    "applicant_b": 404}),
         {"pk": "draft_own", "kind": "=staff", "row_id": "staff_row"}),
+    Row("applicant:list-template", "GET", 403, _audience(APPLICANTS, NOT_B),
+        {"pk": "draft_own", "kind": "=staff"}),
+    Row("applicant:list-export", "GET", 403, _audience(APPLICANTS, NOT_B),
+        {"pk": "draft_own", "kind": "=staff"}),
+    Row("applicant:list-upload", "POST", 403,
+        _audience(APPLICANTS, REDIRECT_FOR_A),
+        {"pk": "draft_own", "kind": "=staff"}),
+    Row("applicant:list-import", "GET", 403, _audience(APPLICANTS, NOT_B),
+        {"pk": "draft_own", "import_id": "staff_import"}),
+    Row("applicant:list-import-discard", "POST", 403,
+        _audience(APPLICANTS, REDIRECT_FOR_A),
+        {"pk": "draft_own", "import_id": "staff_import"}),
+    Row("applicant:list-import-apply", "POST", 403,
+        _audience(APPLICANTS, REDIRECT_FOR_A),
+        {"pk": "draft_own", "import_id": "staff_import"}),
     Row("applicant:colleagues", "GET", 403, only("applicant_a", "applicant_a2", "applicant_b")),
     Row("applicant:invite", "POST", 403, only("applicant_a", "applicant_a2", "applicant_b", ok=400)),
     Row("applicant:join-decide", "POST", 403,

@@ -3,6 +3,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from shifan.accounts.onboarding import NewAccount, request_to_join
 from shifan.applications.enums import Status
+from shifan.applications.list_excel import check_list_import, list_template
 from shifan.applications.models import StaffMember
 from shifan.notifications.domain import notify
 from shifan.policies.domain import supersede_policy
@@ -20,6 +21,8 @@ def world(personas, org_a, org_b, batch, district_x):
     return {
         "draft_own": draft_own,
         "staff_row": StaffMember.objects.create(application=draft_own, name="甲员工", full_time=True),
+        "staff_import": check_list_import(draft_own, "staff", list_template("staff"), file_name="t.xlsx",
+                                          actor=personas["applicant_a"]),
         "app_a": ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED),
         "draft_a": ApplicationFactory(organization=draft_org, batch=batch, status=Status.DRAFT),
         "batch": batch,

@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from shifan.applicant import views as applicant_views
 from shifan.applications.dossier_io import export_dossier, import_dossier
 from shifan.applications.enums import Status
 from shifan.applications.models import Application, ServedEnterprise
@@ -121,9 +120,9 @@ def test_no_file_is_refused_on_the_page(client_for, draft):
     assert "请选择要导入的申报材料 JSON 文件。" in text(response)
 
 
-def test_an_oversized_file_is_dropped_while_it_is_read(client_for, draft, monkeypatch):
-    monkeypatch.setattr(applicant_views, "MAX_DOSSIER_BYTES", 1000)
-    data = sample_for(draft)  # about 40 kB
+def test_an_oversized_file_is_dropped_while_it_is_read(client_for, draft):
+    data = sample_for(draft)
+    data["report"]["plans"] = "很" * (4 * 1024 * 1024)  # 12 MB in UTF-8, over the 10 MB cap
     response = client_for("applicant_a").post(_import_url(draft), {"dossier": upload(data)})
     assert response.status_code == 400
     assert "文件超过 10 MB，不能导入。" in text(response)

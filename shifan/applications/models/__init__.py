@@ -1,5 +1,6 @@
 from shifan.applications.models.application import Application, StatusChange
 from shifan.applications.models.content import ApplicationProfile
+from shifan.applications.models.imports import ListImport
 from shifan.applications.models.lists import (
     Activity,
     Equipment,
@@ -17,6 +18,7 @@ __all__ = [
     "ApplicationProfile",
     "Equipment",
     "Investor",
+    "ListImport",
     "OperatingYear",
     "Partner",
     "ServedEnterprise",
