@@ -13,8 +13,8 @@ from shifan.accounts.roles import Role
 from shifan.applications.content_forms import row_form_class, section_form_class
 from shifan.applications.domain.content import StaleDraft, delete_row, profile_of, save_profile_section, save_row
 from shifan.applications.enums import Status
-from shifan.applications.sections import LISTS, SECTIONS, SECTIONS_BY_CODE
-from shifan.workspace.application_pages import visible_application
+from shifan.applications.sections import LISTS, SECTIONS, SECTIONS_BY_CODE, derived_figures
+from shifan.workspace.application_pages import eligibility_panel, visible_application
 
 applicant_only = role_required(Role.APPLICANT)
 
@@ -36,6 +36,14 @@ def _list_pages(request, application, section, row_forms: dict):
     return pages
 
 
+def _section_checks(application, section) -> list[dict]:
+    """The 第五条 results this section decides, recomputed on every load (so after each save)."""
+    if not section.conditions:
+        return []
+    rows = eligibility_panel(application)["rows"]
+    return [row for row in rows if row["code"] in section.conditions]
+
+
 def render_section(request, application, section, *, form=None, row_forms=None, status=200):
     editable = application.status in Status.applicant_editable
     if form is None and section.fields:
@@ -50,6 +58,8 @@ def render_section(request, application, section, *, form=None, row_forms=None, 
             "form": form,
             "lists": _list_pages(request, application, section, row_forms or {}),
             "editable": editable,
+            "checks": _section_checks(application, section),
+            "figures": derived_figures(profile_of(application)) if section.code == "scale" else [],
         },
         status=status,
     )

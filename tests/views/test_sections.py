@@ -133,3 +133,23 @@ def test_a_long_list_page_costs_the_same_queries_for_10_and_120_rows(client_for,
     with django_assert_max_num_queries(20) as large:
         client.get(url(draft, "served"))
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_each_section_shows_the_conditions_its_data_decides_after_every_save(client_for, draft):
+    client = client_for("applicant_a")
+    before = client.get(url(draft, "scale")).content.decode()
+    assert 'data-condition="total_assets"><span class="badge badge-danger">未通过</span>' in before
+    client.post(url(draft, "scale"), {"total_assets": "100", "site_area_owned": "150", "version": draft.version})
+    after = client.get(url(draft, "scale")).content.decode()
+    assert 'data-condition="total_assets"><span class="badge badge-success">通过</span>' in after
+    assert 'data-condition="site_area"><span class="badge badge-success">通过</span>' in after
+    assert 'data-condition="staff_count"' not in after
+
+
+def test_the_scale_section_computes_the_derived_figures(client_for, draft):
+    client = client_for("applicant_a")
+    client.post(url(draft, "scale"), {"total_assets": "400", "equipment_value": "50", "site_area_owned": "100",
+                                      "site_area_rented": "60.5", "version": draft.version})
+    page = client.get(url(draft, "scale")).content.decode()
+    assert "<dt>仪器、设备购买价格占总资产（自动计算）</dt><dd>12.50%</dd>" in page
+    assert "<dt>服务场地面积合计（自动计算）</dt><dd>160.50 平方米</dd>" in page
