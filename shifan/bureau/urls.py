@@ -19,5 +19,6 @@ urlpatterns = [
     path("applications/", views.application_list, name="applications"),
     path("applications/<int:pk>/", views.application, name="application"),
     path("applications/<int:pk>/act/", views.act, name="act"),
+    path("applications/<int:pk>/sections/<slug:code>/", views.section, name="section"),
     path("applications/<int:pk>/dossier.json", views.dossier, name="dossier"),
 ]

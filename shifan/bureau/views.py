@@ -17,6 +17,7 @@ from shifan.workspace.application_pages import (
     render_application,
     visible_application,
 )
+from shifan.workspace.section_pages import render_section_readonly
 
 bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
 
@@ -97,3 +98,9 @@ def act(request, pk: int):
 @bureau_staff
 def dossier(request, pk: int):
     return download_dossier(request, pk)
+
+
+@require_GET
+@bureau_staff
+def section(request, pk: int, code: str):
+    return render_section_readonly(request, pk, code, namespace="bureau")

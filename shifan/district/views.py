@@ -15,6 +15,7 @@ from shifan.workspace.application_pages import (
     render_application,
     visible_application,
 )
+from shifan.workspace.section_pages import render_section_readonly
 
 district_only = role_required(Role.DISTRICT_OFFICER)
 
@@ -56,3 +57,9 @@ def act(request, pk: int):
 @district_only
 def dossier(request, pk: int):
     return download_dossier(request, pk)
+
+
+@require_GET
+@district_only
+def section(request, pk: int, code: str):
+    return render_section_readonly(request, pk, code, namespace="district")
