@@ -14,6 +14,7 @@ from shifan.applications.content_forms import row_form_class, section_form_class
 from shifan.applications.domain.content import StaleDraft, delete_row, profile_of, save_profile_section, save_row
 from shifan.applications.enums import Status
 from shifan.applications.sections import LISTS, SECTIONS, SECTIONS_BY_CODE, derived_figures
+from shifan.core.validators import id_number_warnings
 from shifan.workspace.application_pages import eligibility_panel, visible_application
 
 applicant_only = role_required(Role.APPLICANT)
@@ -84,6 +85,8 @@ def section(request, pk: int, code: str):
             form.add_error(None, error.messages)
         else:
             messages.success(request, f"已保存「{section.title}」。")
+            for warning in id_number_warnings(changes.get("legal_representative_id_number", "")):
+                messages.warning(request, warning)
             return redirect("applicant:section", pk=pk, code=code)
     return render_section(request, application, section, form=form, status=400)
 

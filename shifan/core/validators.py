@@ -5,6 +5,7 @@ import unicodedata
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from stdnum.cn import ric
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -62,3 +63,17 @@ def validate_id_number(value: str) -> str:
     if _ID_CHECK[total % 11] != number[17]:
         raise ValidationError("身份证号码校验位不正确，请核对。", code="id_checksum")
     return number
+
+
+def id_number_warnings(value: str) -> list[str]:
+    """Soft findings about a valid ID number: an address code the county table does not know.
+
+    Never blocks (new counties, renamed districts and residence permits are real), never raises.
+    """
+    if not value:
+        return []
+    try:
+        ric.get_birth_place(normalize_id_number(value))
+    except Exception:  # stdnum raises KeyError or its own errors for codes it does not know
+        return ["身份证号码的地址码不在行政区划表中（可能是新设或撤并的县区），请核对；不影响保存。"]
+    return []

@@ -153,3 +153,12 @@ def test_the_scale_section_computes_the_derived_figures(client_for, draft):
     page = client.get(url(draft, "scale")).content.decode()
     assert "<dt>仪器、设备购买价格占总资产（自动计算）</dt><dd>12.50%</dd>" in page
     assert "<dt>服务场地面积合计（自动计算）</dt><dd>160.50 平方米</dd>" in page
+
+
+def test_an_unknown_birthplace_saves_with_a_warning(client_for, draft):
+    data = {**BASICS, "legal_representative_id_number": "360113201001011239", "version": draft.version}
+    response = client_for("applicant_a").post(url(draft, "basics"), data, follow=True)
+    page = response.content.decode()
+    assert "已保存「一、平台基本情况」。" in page
+    assert "身份证号码的地址码不在行政区划表中" in page
+    assert ApplicationProfile.objects.get(application=draft).legal_representative_id_number == "360113201001011239"
