@@ -3,15 +3,16 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
 from shifan.applications.content_forms import row_form_class, section_form_class
-from shifan.applications.domain.content import StaleDraft, delete_row, profile_of, save_profile_section, save_row
+from shifan.applications.domain.content import delete_row, profile_of, save_profile_section, save_row
 from shifan.applications.enums import Status
 from shifan.applications.sections import LISTS, SECTIONS, SECTIONS_BY_CODE, derived_figures
 from shifan.core.validators import id_number_warnings
@@ -74,21 +75,33 @@ def section(request, pk: int, code: str):
     if request.method == "GET" or not section.fields:
         return render_section(request, application, section)
     form = section_form_class(section)(request.POST, instance=profile_of(application))
+    autosave = request.headers.get("X-Autosave") == "1"
     if form.is_valid():
         changes = {name: form.cleaned_data[name] for name in section.fields}
         try:
             save_profile_section(application, actor=request.user, changes=changes,
                                  version=form.cleaned_data["version"])
-        except StaleDraft as error:
-            form.add_error(None, error.messages)
-        except ValidationError as error:
+        except ValidationError as error:  # StaleDraft included: the typed input stays on the page
+            if autosave:
+                return JsonResponse({"saved": False, "message": "；".join(error.messages)}, status=409)
             form.add_error(None, error.messages)
         else:
+            if autosave:
+                return _autosaved(application)
             messages.success(request, f"已保存「{section.title}」。")
             for warning in id_number_warnings(changes.get("legal_representative_id_number", "")):
                 messages.warning(request, warning)
             return redirect("applicant:section", pk=pk, code=code)
+    if autosave:
+        count = sum(len(errors) for errors in form.errors.values())
+        return JsonResponse({"saved": False, "message": f"有 {count} 处内容需要修改，暂未自动保存。"}, status=400)
     return render_section(request, application, section, form=form, status=400)
+
+
+def _autosaved(application) -> JsonResponse:
+    application.refresh_from_db(fields=["version", "updated_at"])
+    saved_at = timezone.localtime(application.updated_at).strftime("%H:%M")
+    return JsonResponse({"saved": True, "version": application.version, "message": f"已于 {saved_at} 自动保存。"})
 
 
 def _section_of_list(kind: str):

@@ -24,3 +24,64 @@ document.addEventListener("submit", function (event) {
     button.disabled = true;
   }
 });
+
+// Autosave of section forms: a changed form is saved in the background every N ms, so a
+// timeout or a closed tab never loses typed work. The server answers JSON; the optimistic-lock
+// version is carried forward, and a stale or invalid save is reported, never forced.
+(function () {
+  function autosave(form) {
+    if (!form.dataset.dirty || form.dataset.saving) {
+      return Promise.resolve();
+    }
+    var status = form.querySelector(".autosave-status");
+    form.dataset.saving = "1";
+    delete form.dataset.dirty;
+    return fetch(form.action || window.location.href, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "X-Autosave": "1" },
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (answer) {
+        if (answer.saved) {
+          form.querySelector("input[name=version]").value = answer.version;
+        } else {
+          form.dataset.dirty = "1";
+        }
+        if (status) {
+          status.textContent = answer.message;
+        }
+      })
+      .catch(function () {
+        form.dataset.dirty = "1";
+        if (status) {
+          status.textContent = "自动保存失败（网络中断？），内容仍在页面上，请稍后点击“保存本部分”。";
+        }
+      })
+      .finally(function () {
+        delete form.dataset.saving;
+      });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-autosave]").forEach(function (form) {
+      form.addEventListener("input", function () {
+        form.dataset.dirty = "1";
+      });
+      form.addEventListener("change", function () {
+        form.dataset.dirty = "1";
+      });
+      window.setInterval(function () {
+        autosave(form);
+      }, parseInt(form.dataset.autosave, 10) || 30000);
+    });
+  });
+
+  // Lets a test, or a "save now" control, trigger the same save without waiting.
+  window.shifanAutosaveNow = function () {
+    return Promise.all(Array.from(document.querySelectorAll("form[data-autosave]")).map(autosave));
+  };
+})();

@@ -1,5 +1,7 @@
 """The applicant fills a section and a list row in the browser."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -36,3 +38,19 @@ def test_applicant_fills_scale_and_adds_staff(page, live_server, sign_in, screen
     screenshot("section-staff")
     assert str(ApplicationProfile.objects.get(application=draft).total_assets) == "320.50"
     assert StaffMember.objects.get(application=draft).contact == "13800001234"
+
+
+def test_typed_work_is_autosaved_and_survives_a_reload(page, live_server, sign_in, personas, org_a, batch):
+    draft = ApplicationFactory(organization=org_a, batch=batch, status=Status.DRAFT, platform_name="甲平台")
+    sign_in("applicant_a", PASSWORD)
+    page.goto(f"{live_server.url}/applicant/applications/{draft.pk}/sections/report/")
+    page.get_by_label("四、管理运营情况").fill("建立了服务质量保证体系。")
+    page.evaluate("window.shifanAutosaveNow()")
+    expect(page.locator(".autosave-status")).to_contain_text("自动保存")
+    page.get_by_label("八、下一步发展设想").fill("拓展数字化服务。")
+    page.evaluate("window.shifanAutosaveNow()")
+    expect(page.locator(".autosave-status")).to_have_text(re.compile(r"已于 \d\d:\d\d 自动保存。"))
+    page.reload()
+    expect(page.get_by_label("四、管理运营情况")).to_have_value("建立了服务质量保证体系。")
+    expect(page.get_by_label("八、下一步发展设想")).to_have_value("拓展数字化服务。")
+    assert ApplicationProfile.objects.get(application=draft).report_plans == "拓展数字化服务。"

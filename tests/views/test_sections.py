@@ -162,3 +162,30 @@ def test_an_unknown_birthplace_saves_with_a_warning(client_for, draft):
     assert "已保存「一、平台基本情况」。" in page
     assert "身份证号码的地址码不在行政区划表中" in page
     assert ApplicationProfile.objects.get(application=draft).legal_representative_id_number == "360113201001011239"
+
+
+def test_autosave_answers_json_and_carries_the_version_forward(client_for, draft):
+    client = client_for("applicant_a")
+    first = client.post(url(draft, "scale"), {"total_assets": "10", "version": draft.version},
+                        headers={"X-Autosave": "1"})
+    assert first.status_code == 200
+    answer = first.json()
+    assert (answer["saved"], answer["version"]) == (True, draft.version + 1)
+    assert answer["message"].startswith("已于 ") and answer["message"].endswith(" 自动保存。")
+    second = client.post(url(draft, "scale"), {"total_assets": "20", "version": answer["version"]},
+                         headers={"X-Autosave": "1"})
+    assert second.json()["version"] == draft.version + 2
+    assert str(ApplicationProfile.objects.get(application=draft).total_assets) == "20.00"
+
+
+def test_autosave_never_overwrites_a_newer_save_or_saves_invalid_input(client_for, draft):
+    client = client_for("applicant_a")
+    client.post(url(draft, "scale"), {"total_assets": "10", "version": draft.version})
+    stale = client.post(url(draft, "scale"), {"total_assets": "99", "version": draft.version},
+                        headers={"X-Autosave": "1"})
+    assert stale.status_code == 409
+    assert stale.json()["message"].startswith("申报内容已被同事或其他窗口修改")
+    invalid = client.post(url(draft, "scale"), {"total_assets": "-1", "version": draft.version + 1},
+                          headers={"X-Autosave": "1"})
+    assert (invalid.status_code, invalid.json()["message"]) == (400, "有 1 处内容需要修改，暂未自动保存。")
+    assert str(ApplicationProfile.objects.get(application=draft).total_assets) == "10.00"
