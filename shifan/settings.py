@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "shifan.policies",
     "shifan.batches",
     "shifan.applications",
+    "shifan.district_review",
     # Audience apps: URLs, views and templates only.
     "shifan.portal",
     "shifan.home",
