@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shifan.district import views
+from shifan.district import review, views
 
 app_name = "district"
 urlpatterns = [
@@ -8,5 +8,11 @@ urlpatterns = [
     path("applications/<int:pk>/", views.application, name="application"),
     path("applications/<int:pk>/act/", views.act, name="act"),
     path("applications/<int:pk>/sections/<slug:code>/", views.section, name="section"),
+    path("applications/<int:pk>/review/", review.review, name="review"),
+    path("applications/<int:pk>/review/uscc/", review.uscc_check, name="review-uscc"),
+    path("applications/<int:pk>/review/draw/", review.draw, name="review-draw"),
+    path("applications/<int:pk>/review/survey/<int:enterprise_id>/", review.respond, name="review-respond"),
+    path("applications/<int:pk>/review/assessment/", review.assessment, name="review-assessment"),
+    path("applications/<int:pk>/review/notes/", review.note, name="review-note"),
     path("applications/<int:pk>/dossier.json", views.dossier, name="dossier"),
 ]

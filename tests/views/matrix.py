@@ -51,6 +51,10 @@ def _audience(visible_to: tuple[str, ...], ok: dict) -> dict:
     return {"anon": LOGIN, **{p: 403 for p in USERS}, **roles_ok}
 
 
+DISTRICT_X_GET = _audience(("officer_x", "officer_y"), {"officer_y": 404})
+DISTRICT_X_POST = _audience(("officer_x", "officer_y"), {"officer_x": 400, "officer_y": 404})
+DISTRICT_X_REDIRECT = _audience(("officer_x", "officer_y"), {"officer_x": 302, "officer_y": 404})
+
 ROWS = [
     Row("portal:index", "GET", 200),
     Row("home:login", "GET", 302, {"anon": 200}),
@@ -121,6 +125,12 @@ ROWS = [
         {"pk": "app_a"}, ILLEGAL_ACTION),
     Row("district:section", "GET", 403, _audience(("officer_x", "officer_y"), APP_VIEW),
         {"pk": "app_a", "code": "=served"}),
+    Row("district:review", "GET", 403, DISTRICT_X_GET, {"pk": "app_a"}),
+    Row("district:review-uscc", "POST", 403, DISTRICT_X_POST, {"pk": "app_a"}),
+    Row("district:review-draw", "POST", 403, DISTRICT_X_POST, {"pk": "app_a"}, {"sample_size": "1"}),
+    Row("district:review-respond", "POST", 403, DISTRICT_X_POST, {"pk": "app_a", "enterprise_id": "served_a"}),
+    Row("district:review-assessment", "POST", 403, DISTRICT_X_REDIRECT, {"pk": "app_a"}),
+    Row("district:review-note", "POST", 403, DISTRICT_X_POST, {"pk": "app_a"}),
     Row("bureau:home", "GET", 403, only("bureau_officer", "bureau_head")),
     Row("bureau:system", "GET", 403, only("bureau_admin")),
     Row("bureau:applications", "GET", 403, only("bureau_officer", "bureau_head")),

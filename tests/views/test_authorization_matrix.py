@@ -4,7 +4,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from shifan.accounts.onboarding import NewAccount, request_to_join
 from shifan.applications.enums import Status
 from shifan.applications.list_excel import check_list_import, list_template
-from shifan.applications.models import StaffMember
+from shifan.applications.models import ServedEnterprise, StaffMember
 from shifan.notifications.domain import notify
 from shifan.policies.domain import supersede_policy
 from tests.factories import ApplicationFactory, BatchFactory, OrganizationFactory
@@ -17,13 +17,15 @@ pytestmark = pytest.mark.django_db
 def world(personas, org_a, org_b, batch, district_x):
     """Objects a leak could expose: A's submitted application, A's draft, a note for A."""
     draft_org = OrganizationFactory(jurisdiction=district_x)
+    app_a = ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED)
     draft_own = ApplicationFactory(organization=org_a, batch=BatchFactory(year=batch.year - 2), status=Status.DRAFT)
     return {
         "draft_own": draft_own,
         "staff_row": StaffMember.objects.create(application=draft_own, name="甲员工", full_time=True),
         "staff_import": check_list_import(draft_own, "staff", list_template("staff"), file_name="t.xlsx",
                                           actor=personas["applicant_a"]),
-        "app_a": ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED),
+        "app_a": app_a,
+        "served_a": ServedEnterprise.objects.create(application=app_a, name="甲服务的企业", satisfied=True),
         "draft_a": ApplicationFactory(organization=draft_org, batch=batch, status=Status.DRAFT),
         "batch": batch,
         "org_b": org_b,
