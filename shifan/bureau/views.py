@@ -10,13 +10,13 @@ from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
 from shifan.applications.queries import applications_for_user, status_counts
 from shifan.batches.domain import current_batch
-from shifan.bureau.forms import ApplicationFilterForm
 from shifan.workspace.application_pages import (
     act_on_application,
     download_dossier,
     render_application,
     visible_application,
 )
+from shifan.workspace.filters import ApplicationFilterForm
 from shifan.workspace.section_pages import render_section_readonly
 
 bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)

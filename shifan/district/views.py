@@ -1,5 +1,6 @@
 """The district workspace (县区工作台): preliminary review of its own jurisdiction only."""
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -15,6 +16,7 @@ from shifan.workspace.application_pages import (
     render_application,
     visible_application,
 )
+from shifan.workspace.filters import ApplicationFilterForm
 from shifan.workspace.section_pages import render_section_readonly
 
 district_only = role_required(Role.DISTRICT_OFFICER)
@@ -26,6 +28,8 @@ def home(request):
     visible = applications_for_user(request.user)
     batch = current_batch()
     waiting = visible.filter(status__in=Status.district_stage)
+    form = ApplicationFilterForm(request.GET or None, with_jurisdiction=False)
+    listed = form.filter(visible) if form.is_bound else visible.exclude(status__in=Status.district_stage)
     return render(
         request,
         "district/home.html",
@@ -36,7 +40,9 @@ def home(request):
             "waiting_count": waiting.count(),
             "overdue": bool(batch and timezone.now() > batch.district_deadline and waiting.exists()),
             "counts": status_counts(visible.filter(batch=batch)) if batch else {},
-            "recent": visible.exclude(status__in=Status.district_stage)[:20],
+            "deadline": batch.district_deadline if batch else None,
+            "form": form,
+            "page": Paginator(listed, 50).get_page(request.GET.get("page")),
         },
     )
 

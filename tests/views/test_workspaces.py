@@ -138,3 +138,12 @@ def test_pages_are_in_chinese_with_the_language_declared(client):
     page = text(client.get("/"))
     assert '<html lang="zh-CN">' in page
     assert "https://" not in page  # offline: no asset from outside
+
+
+def test_district_filters_its_list_by_status_and_never_shows_another_jurisdiction(client_for, org_a, org_b, batch):
+    ApplicationFactory(organization=org_a, batch=batch, status=Status.RECOMMENDED, platform_name="甲已推荐")
+    ApplicationFactory(organization=org_b, batch=batch, status=Status.RECOMMENDED, platform_name="乙已推荐")
+    page = text(client_for("officer_x").get("/district/?status=recommended"))
+    assert "甲已推荐" in page
+    assert "乙已推荐" not in page
+    assert 'name="jurisdiction"' not in page

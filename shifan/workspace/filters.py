@@ -1,3 +1,5 @@
+"""The filter of application lists, shared by the district inbox and the bureau's list."""
+
 from django import forms
 from django.db.models import Q
 
@@ -14,6 +16,11 @@ class ApplicationFilterForm(forms.Form):
     )
     q = forms.CharField(label="单位或平台名称", required=False, max_length=100)
 
+    def __init__(self, *args, with_jurisdiction: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_jurisdiction:  # a district officer sees one jurisdiction only
+            del self.fields["jurisdiction"]
+
     def filter(self, applications):
         if not self.is_valid():
             return applications.none()
@@ -22,7 +29,7 @@ class ApplicationFilterForm(forms.Form):
             applications = applications.filter(batch=data["batch"])
         if data["status"]:
             applications = applications.filter(status=data["status"])
-        if data["jurisdiction"]:
+        if data.get("jurisdiction"):
             applications = applications.filter(jurisdiction=data["jurisdiction"])
         if data["q"]:
             text = data["q"]
