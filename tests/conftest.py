@@ -32,6 +32,12 @@ class CsrfClient(Client):
         return super().post(path, data, **kwargs)
 
 
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Uploaded files go to this test's own directory, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def district_x(db):
     return JurisdictionFactory(code="360102")

@@ -1,6 +1,7 @@
 """Model factories: unsurprising, one per model, nothing hidden."""
 
-from datetime import timedelta
+import hashlib
+from datetime import date, timedelta
 from itertools import count
 
 import factory
@@ -9,7 +10,8 @@ from stdnum.cn import uscc as stdnum_uscc
 
 from shifan.accounts.models import Jurisdiction, Organization, User
 from shifan.accounts.roles import Role
-from shifan.applications.models import Application
+from shifan.applications.attachments import SLOTS
+from shifan.applications.models import Application, ApplicationProfile, Attachment
 from shifan.batches.models import Batch
 from shifan.policies.models import Policy
 from shifan.policies.seeds import seed_policies
@@ -85,3 +87,50 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     jurisdiction = factory.LazyAttribute(lambda o: o.organization.jurisdiction)
     platform_name = factory.Sequence(lambda n: f"测试示范平台{n}")
+
+
+# A small PDF that passes documents.files.check_upload (a page, no active content).
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+    b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n"
+    b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    """A stored attachment, placed directly (tests of uploads go through add_attachment instead)."""
+
+    class Meta:
+        model = Attachment
+
+    application = factory.SubFactory(ApplicationFactory)
+    slot = "licence"
+    file = factory.django.FileField(filename="upload.pdf", data=MINIMAL_PDF)
+    name = "营业执照.pdf"
+    kind = "pdf"
+    extension = "pdf"
+    content_type = "application/pdf"
+    size = len(MINIMAL_PDF)
+    sha256 = hashlib.sha256(MINIMAL_PDF).hexdigest()
+    uploaded_by = factory.LazyAttribute(
+        lambda o: o.application.organization.users.first()
+        or UserFactory(role=Role.APPLICANT, organization=o.application.organization)
+    )
+
+
+# The least an application needs to pass the submission guard (applications.guards.application_complete).
+SUBMITTABLE_PROFILE = {
+    "nature": "企业法人", "registered_on": date(2018, 3, 1), "legal_representative_name": "张三",
+    "contact_name": "李四", "contact_mobile": "13900001111",
+    "declaration_signed_by": "张三", "declaration_signed_on": date(2026, 4, 20),
+}
+
+
+def make_submittable(application: Application) -> Application:
+    """Fill the 申请表 basics and the 附件6 declaration, and put a file in every required slot."""
+    ApplicationProfile.objects.update_or_create(application=application, defaults=SUBMITTABLE_PROFILE)
+    for slot in SLOTS:
+        if slot.required and not application.attachments.filter(slot=slot.code).exists():
+            AttachmentFactory(application=application, slot=slot.code)
+    return application

@@ -1,7 +1,8 @@
 import pytest
 
 from shifan.accounts.models import Organization, User
-from shifan.applications.models import Application, StatusChange
+from shifan.applications.guards import application_complete
+from shifan.applications.models import Application, Attachment, StatusChange
 from shifan.audit.models import AuditEvent
 from shifan.audit.verify import verify_chain
 from shifan.batches.models import Batch
@@ -10,8 +11,11 @@ from shifan.demo.data import load_demo
 pytestmark = pytest.mark.django_db
 
 
+MODELS = (User, Organization, Batch, Application, StatusChange, AuditEvent, Attachment)
+
+
 def _counts() -> tuple:
-    return tuple(m.objects.count() for m in (User, Organization, Batch, Application, StatusChange, AuditEvent))
+    return tuple(m.objects.count() for m in MODELS)
 
 
 def test_load_demo_builds_a_living_system_and_running_it_twice_changes_nothing():
@@ -22,6 +26,11 @@ def test_load_demo_builds_a_living_system_and_running_it_twice_changes_nothing()
     assert sorted(set(Application.objects.values_list("status", flat=True))) == [
         "draft", "in_publicity", "recognised", "recommended", "returned", "submitted",
     ]
+    # Every application past draft went through the submission guard, with its files in private storage.
+    for application in Application.objects.exclude(status="draft"):
+        assert application_complete(application) == []
+        assert all(a.file.storage.exists(a.file.name) for a in application.attachments.all())
+    assert application_complete(Application.objects.get(status="draft")) != []
     assert set(User.objects.values_list("role", flat=True)) == {
         "applicant", "district_officer", "bureau_officer", "bureau_head", "bureau_admin", "expert", "agency", "auditor",
     }

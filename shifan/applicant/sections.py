@@ -17,6 +17,7 @@ from shifan.applications.enums import Status
 from shifan.applications.sections import LISTS, SECTIONS, SECTIONS_BY_CODE, derived_figures
 from shifan.core.validators import id_number_warnings
 from shifan.workspace.application_pages import eligibility_panel, visible_application
+from shifan.workspace.attachments import slot_listing
 
 applicant_only = role_required(Role.APPLICANT)
 
@@ -46,6 +47,14 @@ def _section_checks(application, section) -> list[dict]:
     return [row for row in rows if row["code"] in section.conditions]
 
 
+def _upload_slots(application, section, editable: bool) -> list[dict]:
+    """This section's slots of 第八条 with their files, and whether one more may be uploaded."""
+    return [
+        {**item, "can_upload": editable and len(item["files"]) < item["slot"].max_files}
+        for item in slot_listing(application, section.uploads)
+    ]
+
+
 def render_section(request, application, section, *, form=None, row_forms=None, status=200):
     editable = application.status in Status.applicant_editable
     if form is None and section.fields:
@@ -59,6 +68,7 @@ def render_section(request, application, section, *, form=None, row_forms=None, 
             "sections": SECTIONS,
             "form": form,
             "lists": _list_pages(request, application, section, row_forms or {}),
+            "uploads": _upload_slots(application, section, editable),
             "editable": editable,
             "checks": _section_checks(application, section),
             "figures": derived_figures(profile_of(application)) if section.code == "scale" else [],

@@ -11,6 +11,8 @@ from shifan.applicant.forms import DossierUploadForm, StartApplicationForm
 from shifan.applicant.uploads import with_upload_cap
 from shifan.applications.domain.drafts import start_application
 from shifan.applications.dossier_io import MAX_DOSSIER_BYTES, DossierRejected, import_dossier
+from shifan.applications.enums import Status
+from shifan.applications.guards import application_complete
 from shifan.applications.queries import applications_for_user
 from shifan.batches.domain import current_batch
 from shifan.workspace.application_pages import (
@@ -75,7 +77,10 @@ def start(request):
 @require_GET
 @applicant_only
 def application(request, pk: int):
-    return render_application(request, visible_application(request, pk), namespace="applicant")
+    application = visible_application(request, pk)
+    # What the submission guard would refuse, shown before the applicant tries.
+    missing = application_complete(application) if application.status in Status.applicant_editable else []
+    return render_application(request, application, namespace="applicant", extra={"missing": missing})
 
 
 @require_POST

@@ -5,7 +5,8 @@ Each guard returns a list of Chinese messages; an empty list means the move may 
 
 from django.utils import timezone
 
-from shifan.applications.models import Application
+from shifan.applications.attachments import SLOTS
+from shifan.applications.models import Application, ApplicationProfile, Attachment
 
 
 def _local(value) -> str:
@@ -29,3 +30,35 @@ def district_window_open(application: Application) -> list[str]:
     if timezone.now() > batch.district_deadline:
         return [f"县区推荐已于 {_local(batch.district_deadline)} 截止；如需延期，请联系市中小企业服务局。"]
     return []
+
+
+# The 申请表 fields a submission cannot do without (附件2 一), and the 附件6 declaration's.
+BASIC_FIELDS = ("nature", "registered_on", "legal_representative_name", "contact_name", "contact_mobile")
+DECLARATION_FIELDS = ("declaration_signed_by", "declaration_signed_on")
+
+
+def _empty_labels(values: dict, names: tuple[str, ...]) -> list[str]:
+    return [
+        str(ApplicationProfile._meta.get_field(name).verbose_name) for name in names if values.get(name) in (None, "")
+    ]
+
+
+def application_complete(application: Application) -> list[str]:
+    """第八条: what the application still lacks before it may be submitted, one message per item.
+
+    The 申请表's basic facts, the 附件6 declaration (signer and date) and a file in every
+    required slot of applications.attachments. Two queries whatever the application holds.
+    """
+    # Only these columns are read, so no other personal data is decrypted for the check.
+    profile = ApplicationProfile.objects.filter(application=application).values(
+        *BASIC_FIELDS, *DECLARATION_FIELDS).first() or {}
+    problems = []
+    if missing := _empty_labels(profile, BASIC_FIELDS):
+        problems.append(f"申请表「一、平台基本情况」尚未填写：{'、'.join(missing)}。")
+    if missing := _empty_labels(profile, DECLARATION_FIELDS):
+        problems.append(f"附件6 申报材料真实性声明函尚未填写：{'、'.join(missing)}。")
+    filled = set(Attachment.objects.filter(application=application).values_list("slot", flat=True).distinct())
+    problems += [
+        f"尚未上传{slot.article}「{slot.title}」。" for slot in SLOTS if slot.required and slot.code not in filled
+    ]
+    return problems

@@ -69,14 +69,20 @@ def list_template(kind: str) -> bytes:
     return build_template(sheet_for(kind))
 
 
+def list_workbook(application: Application, kind: str) -> bytes:
+    """The list as .xlsx in the template's layout, personal columns in clear. Side effects: none
+    (callers that hand it to a person audit that: ``export_list``, the documents archive)."""
+    names = LISTS[kind].fields
+    instances = LISTS[kind].model.objects.filter(application=application)  # instances decrypt personal columns
+    return export_rows(sheet_for(kind), [{name: _blank(getattr(row, name)) for name in names} for row in instances])
+
+
 def export_list(application: Application, kind: str, *, actor) -> bytes:
     """The list as .xlsx in the template's layout.
 
     Side effects: records ``application.list_exported`` (exports are audited, DESIGN.md §9).
     """
-    names = LISTS[kind].fields
-    instances = LISTS[kind].model.objects.filter(application=application)  # instances decrypt personal columns
-    data = export_rows(sheet_for(kind), [{name: _blank(getattr(row, name)) for name in names} for row in instances])
+    data = list_workbook(application, kind)
     record("application.list_exported", actor=actor, target=application, data={"list": kind})
     return data
 

@@ -36,6 +36,7 @@ class Section:
     lists: tuple[str, ...] = ()
     hint: str = ""
     conditions: tuple[str, ...] = ()  # the 第五条 conditions this section's data decides
+    uploads: tuple[str, ...] = ()  # codes of applications.attachments.SLOTS shown and uploaded here
 
 
 LISTS = {
@@ -85,6 +86,9 @@ SECTIONS = (
     Section("report", "申请报告（二至八）", "附件2 申请报告", fields=(
         "report_basics", "report_region", "report_management", "report_services", "report_achievements",
         "report_support", "report_plans"), conditions=("management", "fees", "reputation", "demonstration")),
+    Section("certificates", "证照、场所与审计报告", "第八条（二）（三）（四）",
+            uploads=("licence", "premises", "audit_report"),
+            hint="请上传复印件的扫描件或清晰照片。提交申报前，每一项至少上传一个文件。"),
     Section("equipment", "附件3 主要服务设施、软件及仪器设备清单", "附件3；第五条(一)", lists=("equipment",)),
     Section("staff", "附件4 主要从业人员情况表", "附件4；第五条(二)", lists=("staff",),
             hint="第五条(二)：专职从业人员 10 人以上，其中大专及以上学历或中级及以上技术职称的占 70% 以上。",
@@ -92,8 +96,10 @@ SECTIONS = (
     Section("served", "附件5 上一年度服务中小企业名单及服务评价表", "附件5；第五条(三)", lists=("served_smes",),
             hint="名单须 100 家以上；满意度按“满意”行数占全部行数计算，须达 80% 以上。",
             conditions=("served_list_size", "satisfaction")),
+    Section("materials", "服务活动与资质材料", "第八条（八）（九）", uploads=("activities", "qualifications"),
+            hint="服务活动材料（通知、照片、总结等）提交前至少上传一个文件；资质、备案、许可证等有则上传。"),
     Section("declaration", "附件6 申报材料真实性声明函", "附件6；第八条(十)",
-            fields=("declaration_signed_by", "declaration_signed_on"),
+            fields=("declaration_signed_by", "declaration_signed_on"), uploads=("declaration_scan",),
             hint="本单位知悉并保证所提供的申报材料和相关材料的真实性，并承担因材料虚假而产生的全部后果。"),
 )
 SECTIONS_BY_CODE = {section.code: section for section in SECTIONS}

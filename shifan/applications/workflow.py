@@ -40,10 +40,11 @@ class Transition:
 T = Transition
 TRANSITIONS: tuple[Transition, ...] = (
     # 第七条(一): the applicant submits to its district, before the batch deadline.
+    # 第八条: only a complete application (申请表 basics, 附件6, the required files) may be submitted.
     T(S.DRAFT, A.SUBMIT, S.SUBMITTED, applicant_of_application, "application.submitted",
-      (APPLICANT, DISTRICT), guards=(guards.batch_accepts_submissions,)),
+      (APPLICANT, DISTRICT), guards=(guards.batch_accepts_submissions, guards.application_complete)),
     T(S.RETURNED, A.SUBMIT, S.SUBMITTED, applicant_of_application, "application.resubmitted",
-      (APPLICANT, DISTRICT), guards=(guards.batch_accepts_submissions,)),
+      (APPLICANT, DISTRICT), guards=(guards.batch_accepts_submissions, guards.application_complete)),
     T(S.DRAFT, A.WITHDRAW, S.WITHDRAWN, applicant_of_application, "application.withdrawn", (APPLICANT,)),
     T(S.SUBMITTED, A.WITHDRAW, S.WITHDRAWN, applicant_of_application, "application.withdrawn",
       (APPLICANT, DISTRICT), requires_reason=True),

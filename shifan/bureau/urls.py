@@ -1,6 +1,8 @@
 from django.urls import path
 
-from shifan.bureau import batches, policies, views
+from shifan.accounts.roles import Role
+from shifan.bureau import batches, documents, policies, views
+from shifan.workspace.attachments import download_view
 
 app_name = "bureau"
 urlpatterns = [
@@ -21,4 +23,8 @@ urlpatterns = [
     path("applications/<int:pk>/act/", views.act, name="act"),
     path("applications/<int:pk>/sections/<slug:code>/", views.section, name="section"),
     path("applications/<int:pk>/dossier.json", views.dossier, name="dossier"),
+    path("applications/<int:pk>/attachments/<int:attachment_id>/", download_view(Role.BUREAU_OFFICER, Role.BUREAU_HEAD),
+         name="attachment"),
+    path("applications/<int:pk>/documents/<slug:code>.docx", documents.document, name="document"),
+    path("applications/<int:pk>/documents.zip", documents.archive, name="documents-zip"),
 ]

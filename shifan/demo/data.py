@@ -18,6 +18,7 @@ from shifan.applications.enums import Action
 from shifan.applications.models import Application
 from shifan.batches.domain import create_batch, current_batch, open_batch
 from shifan.batches.models import Batch
+from shifan.demo.content import fill_minimum
 
 DEMO_PASSWORD = "Shifan@2026"
 
@@ -133,7 +134,8 @@ def load_demo() -> list[User]:
     """Create whatever part of the demo world is missing; running it twice changes nothing.
 
     Side effects: creates organisations, users, a batch and applications through domain
-    functions (audit events, timelines and notifications included).
+    functions (audit events, timelines and notifications included); the submitted ones get the
+    minimum content and a demo PDF per required slot, stored in private storage.
     """
     organizations = _organizations()
     users = _users(organizations)
@@ -146,6 +148,8 @@ def load_demo() -> list[User]:
             organization=organization, batch=batch, platform_name=platform_name,
             actor=users[steps[0][0]] if steps else organization.users.first(),
         )
+        if steps:  # every demo application but the fresh draft is submitted: give it what submitting needs
+            fill_minimum(application, key, actor=users[steps[0][0]])
         for username, action, reason in steps:
             transition(application, action, actor=users[username], reason=reason)
     return [users[username] for username, *_ in USERS]

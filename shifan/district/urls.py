@@ -1,6 +1,8 @@
 from django.urls import path
 
-from shifan.district import review, views
+from shifan.accounts.roles import Role
+from shifan.district import documents, review, views
+from shifan.workspace.attachments import download_view
 
 app_name = "district"
 urlpatterns = [
@@ -15,4 +17,8 @@ urlpatterns = [
     path("applications/<int:pk>/review/assessment/", review.assessment, name="review-assessment"),
     path("applications/<int:pk>/review/notes/", review.note, name="review-note"),
     path("applications/<int:pk>/dossier.json", views.dossier, name="dossier"),
+    path("applications/<int:pk>/attachments/<int:attachment_id>/", download_view(Role.DISTRICT_OFFICER),
+         name="attachment"),
+    path("applications/<int:pk>/documents/<slug:code>.docx", documents.document, name="document"),
+    path("applications/<int:pk>/documents.zip", documents.archive, name="documents-zip"),
 ]

@@ -61,10 +61,14 @@ def act_on_application(request, pk: int, *, namespace: str):
 _UNSAFE_IN_FILENAME = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|]+')
 
 
+def safe_platform_name(application) -> str:
+    """The platform's name without characters that are unsafe in a file name."""
+    return _UNSAFE_IN_FILENAME.sub("_", application.platform_name).strip(" .") or "申报"
+
+
 def dossier_filename(application) -> str:
     """申报材料-<platform>-<year>.json, without characters that are unsafe in a file name."""
-    name = _UNSAFE_IN_FILENAME.sub("_", application.platform_name).strip(" .") or "申报"
-    return f"申报材料-{name}-{application.batch.year}.json"
+    return f"申报材料-{safe_platform_name(application)}-{application.batch.year}.json"
 
 
 def download_dossier(request, pk: int):

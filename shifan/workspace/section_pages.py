@@ -15,6 +15,7 @@ from shifan.audit.recorder import record
 from shifan.core.fields import EncryptedCharField, mask_id_number, mask_mobile
 from shifan.policies.codes import FUNCTION_LABELS
 from shifan.workspace.application_pages import eligibility_panel, visible_application
+from shifan.workspace.attachments import slot_listing
 
 # (model label, field) pairs a role may read in clear.
 CLEAR_FOR_ROLE = {Role.DISTRICT_OFFICER: {("applications.servedenterprise", "mobile")}}
@@ -81,4 +82,6 @@ def render_section_readonly(request, pk: int, code: str, *, namespace: str):
         "tables": _list_tables(request, application, section, request.user.role),
         "checks": checks,
         "figures": derived_figures(profile_of(application)) if code == "scale" else [],
+        "uploads": slot_listing(application, section.uploads),
+        "download_url_name": f"{namespace}:attachment",
     })

@@ -11,7 +11,7 @@ from shifan.applications.enums import Action, Status
 from shifan.applications.errors import StaleTransition
 from shifan.applications.models import Application, ServedEnterprise
 from tests.applications.dossiers import sample_for
-from tests.factories import ApplicationFactory
+from tests.factories import ApplicationFactory, make_submittable
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -62,7 +62,7 @@ def test_two_imports_at_once_one_wins_and_the_lists_are_not_mixed(attempt, perso
 
 @pytest.mark.parametrize("attempt", range(5))
 def test_an_import_racing_a_submission_never_changes_a_submitted_application(attempt, personas, org_a, batch):
-    application = ApplicationFactory(organization=org_a, batch=batch, status=Status.DRAFT)
+    application = make_submittable(ApplicationFactory(organization=org_a, batch=batch, status=Status.DRAFT))
     data = sample_for(application)
     user = personas["applicant_a"]
     outcomes = _race(application.pk, [

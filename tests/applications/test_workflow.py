@@ -17,7 +17,7 @@ from shifan.applications.models import Application, StatusChange
 from shifan.applications.workflow import TRANSITIONS, find
 from shifan.audit.models import AuditEvent
 from shifan.notifications.models import Notification
-from tests.factories import ApplicationFactory
+from tests.factories import ApplicationFactory, make_submittable
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,11 @@ ROW_IDS = [f"{t.source}-{t.action}" for t in TRANSITIONS]
 
 @pytest.fixture
 def make_application(org_a, batch):
+    """An application of org A in a state; one the applicant may edit is complete enough to submit."""
+
     def make(status: str) -> Application:
-        return ApplicationFactory(organization=org_a, batch=batch, status=status)
+        application = ApplicationFactory(organization=org_a, batch=batch, status=status)
+        return make_submittable(application) if status in Status.applicant_editable else application
 
     return make
 

@@ -14,7 +14,7 @@ from shifan.applications.models import Application, StatusChange
 from shifan.audit.models import AppendOnlyError, AuditEvent
 from shifan.audit.recorder import record
 from shifan.audit.verify import verify_chain
-from tests.factories import ApplicationFactory
+from tests.factories import ApplicationFactory, make_submittable
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_verify_audit_command_reports_success_and_failure(five_events, capsys):
 
 
 def test_a_business_write_fails_when_its_audit_write_fails(personas, org_a, batch):
-    application = ApplicationFactory(organization=org_a, batch=batch, status=Status.DRAFT)
+    application = make_submittable(ApplicationFactory(organization=org_a, batch=batch, status=Status.DRAFT))
     with override_settings(AUDIT_HMAC_KEY="not-hex"), pytest.raises(ValueError):
         transition(application, Action.SUBMIT, actor=personas["applicant_a"])
     assert Application.objects.get(pk=application.pk).status == Status.DRAFT
@@ -106,7 +106,7 @@ def test_a_business_write_fails_when_its_audit_write_fails(personas, org_a, batc
 
 
 def test_events_record_who_did_what_to_which_object(personas, org_a, batch):
-    application = ApplicationFactory(organization=org_a, batch=batch, status=Status.DRAFT)
+    application = make_submittable(ApplicationFactory(organization=org_a, batch=batch, status=Status.DRAFT))
     transition(application, Action.SUBMIT, actor=personas["applicant_a"])
     event = AuditEvent.objects.get(event="application.submitted")
     assert (event.actor_label, event.actor_role, event.target_type, event.target_id) == (

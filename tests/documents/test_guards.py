@@ -209,3 +209,16 @@ def test_forged_row_numbers_and_dimensions_do_not_make_the_reader_loop(template)
     )
     result = read_rows(SERVED_SMES, rezip(template, replace={"xl/worksheets/sheet1.xml": forged.encode()}))
     assert (result.row_numbers, result.errors) == ([2], [])
+
+
+def test_a_link_to_an_external_workbook_is_refused(template):
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'externalLinkPath" Target="file:///C:/secret.xlsx" TargetMode="External"/></Relationships>'
+    )
+    linked = rezip(template, add={"xl/externalLinks/_rels/externalLink1.xml.rels": rels.encode()})
+    assert _refusal(linked) == (
+        "工作簿引用了外部文件或对象（如外部链接、远程模板），无法导入。请删除外部引用后重新上传。"
+    )

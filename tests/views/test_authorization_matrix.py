@@ -7,7 +7,7 @@ from shifan.applications.list_excel import check_list_import, list_template
 from shifan.applications.models import ServedEnterprise, StaffMember
 from shifan.notifications.domain import notify
 from shifan.policies.domain import supersede_policy
-from tests.factories import ApplicationFactory, BatchFactory, OrganizationFactory
+from tests.factories import ApplicationFactory, AttachmentFactory, BatchFactory, OrganizationFactory
 from tests.views.matrix import ADMIN_PREFIX, PERSONAS, ROWS
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world(personas, org_a, org_b, batch, district_x):
-    """Objects a leak could expose: A's submitted application, A's draft, a note for A."""
+    """Objects a leak could expose: A's submitted application and its file, A's draft, a note for A."""
     draft_org = OrganizationFactory(jurisdiction=district_x)
     app_a = ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED)
     draft_own = ApplicationFactory(organization=org_a, batch=BatchFactory(year=batch.year - 2), status=Status.DRAFT)
@@ -25,6 +25,8 @@ def world(personas, org_a, org_b, batch, district_x):
         "staff_import": check_list_import(draft_own, "staff", list_template("staff"), file_name="t.xlsx",
                                           actor=personas["applicant_a"]),
         "app_a": app_a,
+        "attachment_draft": AttachmentFactory(application=draft_own, uploaded_by=personas["applicant_a"]),
+        "attachment_a": AttachmentFactory(application=app_a, uploaded_by=personas["applicant_a"]),
         "served_a": ServedEnterprise.objects.create(application=app_a, name="甲服务的企业", satisfied=True),
         "draft_a": ApplicationFactory(organization=draft_org, batch=batch, status=Status.DRAFT),
         "batch": batch,
@@ -51,6 +53,8 @@ def test_each_persona_gets_the_expected_answer(row, world, client_for):
         client = client_for(None if persona == "anon" else persona)
         response = client.get(url) if row.method == "GET" else client.post(url, row.data)
         answers[persona] = response.status_code
+        if response.streaming:
+            b"".join(response.streaming_content)  # a download holds its file open until read to the end
     assert answers == {p: row.status_for(p) for p in PERSONAS}
 
 

@@ -29,12 +29,29 @@ def check_transition(application: Application, action: str, *, actor, reason: st
         )
     if not row.who.test(actor, application):
         raise TransitionForbidden(f"您无权对该申报执行「{Action(action).label}」。")
-    problems = [message for guard in row.guards for message in guard(application)]
-    if problems:
-        raise TransitionBlocked("；".join(problems), problems=problems)
+    _check_guards(row, application)
     if row.requires_reason and not reason.strip():
         raise ReasonRequired(f"「{Action(action).label}」须填写理由。")
     return row
+
+
+def _check_guards(row: workflow.Transition, application: Application) -> None:
+    problems = [message for guard in row.guards for message in guard(application)]
+    if problems:
+        raise TransitionBlocked("；".join(problems), problems=problems)
+
+
+def _lock_and_recheck(row: workflow.Transition, application: Application) -> None:
+    """Lock the application's row in its source state and run the guards again under the lock.
+
+    Content writes that a guard reads (section saves, imports, attachments) lock the same row,
+    so none can slip in between the guards and the status update: a submission is judged on
+    exactly the content it submits.
+    """
+    locked = Application.objects.select_for_update().filter(pk=application.pk, status=row.source).first()
+    if locked is None:
+        raise StaleTransition("该申报的状态刚刚已被他人更新，请刷新页面后再操作。")
+    _check_guards(row, locked)
 
 
 def transition(
@@ -43,7 +60,8 @@ def transition(
     """Move an application along the workflow table.
 
     Checks the row exists for the current state, the actor's permission, the guards and the
-    reason; then, in one transaction: a conditional UPDATE (``WHERE status = source``) so two
+    reason; then, in one transaction: the guards again under a lock on the application's row
+    (so content saved concurrently is judged too), a conditional UPDATE (``WHERE status = source``) so two
     concurrent moves cannot both win, a StatusChange row and the audit event.
 
     Side effects: updates status, version, status_changed_at (and submitted_at on submit);
@@ -58,6 +76,8 @@ def transition(
     if action == Action.SUBMIT:
         changes["submitted_at"] = now
     with transaction.atomic():
+        if row.guards:
+            _lock_and_recheck(row, application)
         updated = Application.objects.filter(pk=application.pk, status=row.source).update(**changes)
         if updated != 1:
             raise StaleTransition("该申报的状态刚刚已被他人更新，请刷新页面后再操作。")

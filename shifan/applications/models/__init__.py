@@ -1,4 +1,5 @@
 from shifan.applications.models.application import Application, StatusChange
+from shifan.applications.models.attachments import Attachment
 from shifan.applications.models.content import ApplicationProfile
 from shifan.applications.models.imports import ListImport
 from shifan.applications.models.lists import (
@@ -16,6 +17,7 @@ __all__ = [
     "Activity",
     "Application",
     "ApplicationProfile",
+    "Attachment",
     "Equipment",
     "Investor",
     "ListImport",

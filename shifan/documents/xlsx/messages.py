@@ -19,17 +19,12 @@ BROKEN = "文件已损坏，无法读取。请在 Excel 中重新保存为 .xlsx
 ENCRYPTED_PART = "文件内容已加密，无法导入。请取消密码后重新保存为 .xlsx 上传。"
 BAD_STRUCTURE = "文件内部结构异常（{detail}），可能是恶意构造的文件，无法导入。"
 EMBEDDED = "工作簿中嵌入了其他文件或对象，无法导入。请删除嵌入的对象后重新上传。"
+EXTERNAL = "工作簿引用了外部文件或对象（如外部链接、远程模板），无法导入。请删除外部引用后重新上传。"
 UNREADABLE = "无法读取该 Excel 文件，文件可能已损坏。请在 Excel 中重新保存为 .xlsx 后上传。"
 TOO_MANY_ROWS = "数据超过 {limit} 行（不含表头），无法一次导入。请分批导入。"
 NO_HEADER = "在工作表「{title}」的前 {rows} 行中没有找到表头。请使用系统提供的模板，不要修改表头。"
 
-# Details of BAD_STRUCTURE.
-TOO_MANY_PARTS = "包含 {count} 个部件，上限 {limit} 个"
-EXPANDS_TOO_MUCH = "解压后超过上限 {limit}"
-RATIO_TOO_HIGH = "部件 {name} 的压缩比为 {ratio} 倍，上限 {limit} 倍"
-UNSAFE_PATH = "包含不安全的路径 {name}"
-DUPLICATE_PART = "部件 {name} 出现了多次"
-XML_DECLARATIONS = "部件 {name} 含有 DOCTYPE 或 ENTITY 声明"
+# The details of BAD_STRUCTURE are shared with the attachment uploads: see documents/ooxml.py.
 
 # Header problems (RowError on the header row) and warnings.
 MISSING_COLUMN = "缺少这一必填列。请使用系统提供的模板，不要删除或修改表头。"

@@ -1,0 +1,17 @@
+"""The Word templates of the application (附件2–6), built in code: file name → builder.
+
+Run ``python tools/build_office_templates.py`` after changing one; the committed files in
+``shifan/documents/templates_office/`` must be what these builders give (a test checks it).
+"""
+
+from tools.office_templates.declaration import build_declaration
+from tools.office_templates.lists import build_equipment, build_served, build_staff
+from tools.office_templates.report import build_report
+
+TEMPLATES = {
+    "application_report.docx": build_report,
+    "equipment_list.docx": build_equipment,
+    "staff_list.docx": build_staff,
+    "served_list.docx": build_served,
+    "declaration.docx": build_declaration,
+}
