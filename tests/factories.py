@@ -11,8 +11,9 @@ from stdnum.cn import uscc as stdnum_uscc
 from shifan.accounts.models import Jurisdiction, Organization, User
 from shifan.accounts.roles import Role
 from shifan.applications.attachments import SLOTS
-from shifan.applications.models import Application, ApplicationProfile, Attachment
+from shifan.applications.models import Application, ApplicationProfile, Attachment, ServedEnterprise
 from shifan.batches.models import Batch
+from shifan.district_review.domain import draw_survey_sample, record_response, save_review
 from shifan.policies.models import Policy
 from shifan.policies.seeds import seed_policies
 
@@ -133,4 +134,19 @@ def make_submittable(application: Application) -> Application:
     for slot in SLOTS:
         if slot.required and not application.attachments.filter(slot=slot.code).exists():
             AttachmentFactory(application=application, slot=slot.code)
+    return application
+
+
+def make_recommendable(application: Application, officer) -> Application:
+    """Everything 第七条(三) asks of the district before it recommends, done through the domain."""
+    if not application.served_smes.exists():
+        ServedEnterprise.objects.bulk_create([
+            ServedEnterprise(application=application, name=f"被服务企业{i}", satisfied=True, seq=i) for i in range(15)
+        ])
+    survey_draw = draw_survey_sample(application, actor=officer)
+    for enterprise in ServedEnterprise.objects.filter(pk__in=survey_draw.sample_ids):
+        record_response(survey_draw, enterprise, actor=officer, method=2, interviewee="被访人", position="经理",
+                        mobile="13900000000", service="咨询", satisfied=True)
+    save_review(application, actor=officer, uscc_checked_on=timezone.localdate(), uscc_check="matches",
+                opinion="同意推荐。")
     return application

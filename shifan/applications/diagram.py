@@ -2,7 +2,7 @@
 
 from shifan.applications.enums import Action, Status
 from shifan.applications.rules import WHO_LABELS
-from shifan.applications.workflow import TRANSITIONS
+from shifan.applications.workflow import TRANSITIONS, guards_for
 
 AUDIENCE_LABELS = {"applicant": "申报单位", "district": "县区", "bureau": "市局经办", "head": "市局领导"}
 
@@ -33,7 +33,7 @@ def render_workflow_markdown() -> str:
     ]
     for t in TRANSITIONS:
         notify = "、".join(AUDIENCE_LABELS[a] for a in t.notify) or "—"
-        guard_names = ", ".join(f"`{g.__name__}`" for g in t.guards) or "—"
+        guard_names = ", ".join(f"`{g.__name__}`" for g in guards_for(t)) or "—"
         lines.append(
             f"| `{t.source}` {Status(t.source).label} | `{t.action}` {Action(t.action).label} "
             f"| `{t.target}` {Status(t.target).label} | {WHO_LABELS[t.who.name]} | `{t.event}` | {notify} "

@@ -83,6 +83,21 @@ TRANSITIONS: tuple[Transition, ...] = (
 
 _BY_KEY = {(t.source, t.action): t for t in TRANSITIONS}
 
+# Guards contributed by later stages of the process (e.g. the district review's "survey done"
+# before a recommendation): they import this app, so they register here instead of being named
+# in the table above. Registered once, in their AppConfig.ready().
+_EXTRA_GUARDS: dict[str, list[Callable]] = {}
+
+
+def add_guard(action: str, guard: Callable) -> None:
+    guards = _EXTRA_GUARDS.setdefault(action, [])
+    if guard not in guards:
+        guards.append(guard)
+
+
+def guards_for(row: Transition) -> tuple[Callable, ...]:
+    return row.guards + tuple(_EXTRA_GUARDS.get(row.action, ()))
+
 
 def find(source: str, action: str) -> Transition | None:
     return _BY_KEY.get((source, action))

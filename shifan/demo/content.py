@@ -9,6 +9,10 @@ from django.utils import timezone
 from shifan.applications.attachments import SLOTS
 from shifan.applications.domain.attachments import add_attachment
 from shifan.applications.domain.content import save_profile_section
+from shifan.applications.list_excel import apply_list_import, check_list_import, sheet_for
+from shifan.applications.models import ServedEnterprise
+from shifan.district_review.domain import draw_survey_sample, record_response, save_review
+from shifan.documents.xlsx import export_rows
 
 # organisation key → (单位性质, 法定代表人, 联系人, 联系人手机)
 PEOPLE = {
@@ -56,3 +60,28 @@ def fill_minimum(application, key: str, *, actor) -> None:
         if slot.required:
             data = demo_pdf(f"Shifan demo file: {slot.code}")
             add_attachment(application, slot.code, data, f"{slot.title}.pdf", actor=actor)
+
+
+def fill_served_list(application, *, actor, count: int = 120) -> None:
+    """附件5 through the real Excel import path. Side effects: one checked and applied list import."""
+    rows = [
+        {"name": f"南昌市示例企业{i:03d}有限公司", "contact": f"联系人{i:03d}", "position": "总经理",
+         "mobile": f"1390791{i:04d}", "service": "政策咨询与对接", "satisfied": i % 12 != 0}
+        for i in range(1, count + 1)
+    ]
+    checked = check_list_import(application, "served_smes", export_rows(sheet_for("served_smes"), rows),
+                                file_name="附件5.xlsx", actor=actor)
+    apply_list_import(checked, actor=actor)
+
+
+def complete_district_review(application, *, officer) -> None:
+    """What 第七条(三) asks before a recommendation: USCC check, survey of 12, opinion (all audited)."""
+    survey_draw = draw_survey_sample(application, actor=officer)
+    for enterprise in ServedEnterprise.objects.filter(pk__in=survey_draw.sample_ids):
+        record_response(survey_draw, enterprise, actor=officer, method=2, interviewee=enterprise.contact,
+                        position=enterprise.position, mobile=enterprise.mobile, service=enterprise.service,
+                        satisfied=True)
+    save_review(application, actor=officer, uscc_checked_on=timezone.localdate(), uscc_check="matches",
+                uscc_check_note="经国家企业信用信息公示系统查询，名称、代码和登记状态一致。",
+                impact="服务辖区中小企业一百余家，带动作用明显。", exemplarity="线上线下结合的服务模式具有示范性。",
+                opinion="经初审，同意推荐。")

@@ -18,7 +18,7 @@ from shifan.applications.enums import Action
 from shifan.applications.models import Application
 from shifan.batches.domain import create_batch, current_batch, open_batch
 from shifan.batches.models import Batch
-from shifan.demo.content import fill_minimum
+from shifan.demo.content import complete_district_review, fill_minimum, fill_served_list
 
 DEMO_PASSWORD = "Shifan@2026"
 
@@ -150,6 +150,9 @@ def load_demo() -> list[User]:
         )
         if steps:  # every demo application but the fresh draft is submitted: give it what submitting needs
             fill_minimum(application, key, actor=users[steps[0][0]])
+            fill_served_list(application, actor=users[steps[0][0]])
         for username, action, reason in steps:
+            if action == Action.RECOMMEND:
+                complete_district_review(application, officer=users[username])
             transition(application, action, actor=users[username], reason=reason)
     return [users[username] for username, *_ in USERS]

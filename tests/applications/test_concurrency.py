@@ -11,7 +11,7 @@ from shifan.applications.errors import StaleTransition
 from shifan.applications.models import Application, StatusChange
 from shifan.audit.models import AuditEvent
 from shifan.audit.verify import verify_chain
-from tests.factories import ApplicationFactory
+from tests.factories import ApplicationFactory, make_recommendable
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -49,6 +49,7 @@ def _race(application_pk: int, moves: list[tuple[str, object, str]]) -> list[obj
 def test_two_officers_acting_at_once_exactly_one_wins(attempt, personas, org_a, batch):
     application = ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED)
     officer = personas["officer_x"]
+    make_recommendable(application, officer)
 
     outcomes = _race(
         application.pk,

@@ -17,7 +17,7 @@ from shifan.applications.models import Application, StatusChange
 from shifan.applications.workflow import TRANSITIONS, find
 from shifan.audit.models import AuditEvent
 from shifan.notifications.models import Notification
-from tests.factories import ApplicationFactory, make_submittable
+from tests.factories import ApplicationFactory, make_recommendable, make_submittable
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,8 @@ def test_each_row_moves_the_application_and_records_it(row, make_application, ac
     application = make_application(row.source)
     actor = actor_for(row)
     reason = "材料需补充" if row.requires_reason else ""
+    if row.action == Action.RECOMMEND:
+        make_recommendable(application, actor)
 
     transition(application, row.action, actor=actor, reason=reason)
 

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from shifan.applications.enums import Status
 from tests.conftest import PASSWORD
-from tests.factories import ApplicationFactory
+from tests.factories import ApplicationFactory, make_recommendable
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +39,9 @@ def test_a_wrong_password_is_refused_in_chinese(page, sign_in, personas):
 
 
 def test_district_recommends_from_its_inbox(page, live_server, sign_in, screenshot, personas, org_a, batch):
-    ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED, platform_name="甲示范平台")
+    application = ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED,
+                                     platform_name="甲示范平台")
+    make_recommendable(application, personas["officer_x"])
     sign_in("officer_x", PASSWORD)
     page.get_by_role("link", name="甲示范平台").click()
     page.once("dialog", lambda dialog: dialog.accept())

@@ -7,7 +7,7 @@ from shifan.applications.enums import Action, Status
 from shifan.applications.models import Application
 from shifan.notifications.domain import notify
 from shifan.notifications.models import Notification
-from tests.factories import ApplicationFactory
+from tests.factories import ApplicationFactory, make_recommendable
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,7 @@ def test_a_transition_fills_inboxes_and_emails_after_commit(submitted, personas,
 @override_settings(EMAIL_BACKEND="tests.support.failing_email.UnreachableEmailBackend")
 def test_a_mail_outage_never_undoes_the_transition(submitted, personas, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
+        make_recommendable(submitted, personas["officer_x"])
         transition(submitted, Action.RECOMMEND, actor=personas["officer_x"])
 
     assert Application.objects.get(pk=submitted.pk).status == Status.RECOMMENDED

@@ -82,3 +82,14 @@ def test_internal_notes_never_reach_the_applicant(client_for, submitted):
     assert "电话核实法人身份" in client_for("officer_x").get(base(submitted)).content.decode()
     applicant_page = client_for("applicant_a").get(f"/applicant/applications/{submitted.pk}/").content.decode()
     assert "电话核实法人身份" not in applicant_page
+
+
+def test_recommending_before_the_review_is_done_lists_what_is_missing(client_for, submitted):
+    response = client_for("officer_x").post(f"/district/applications/{submitted.pk}/act/", {"action": "recommend"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "尚未记录统一社会信用代码证的查验日期和结果。" in page
+    assert "尚未抽取测评企业（须随机抽取 12 家以上）。" in page
+    assert "尚未填写推荐意见。" in page
+    submitted.refresh_from_db()
+    assert submitted.status == Status.SUBMITTED

@@ -36,7 +36,7 @@ def check_transition(application: Application, action: str, *, actor, reason: st
 
 
 def _check_guards(row: workflow.Transition, application: Application) -> None:
-    problems = [message for guard in row.guards for message in guard(application)]
+    problems = [message for guard in workflow.guards_for(row) for message in guard(application)]
     if problems:
         raise TransitionBlocked("；".join(problems), problems=problems)
 
@@ -76,7 +76,7 @@ def transition(
     if action == Action.SUBMIT:
         changes["submitted_at"] = now
     with transaction.atomic():
-        if row.guards:
+        if workflow.guards_for(row):
             _lock_and_recheck(row, application)
         updated = Application.objects.filter(pk=application.pk, status=row.source).update(**changes)
         if updated != 1:
