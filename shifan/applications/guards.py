@@ -26,9 +26,9 @@ def batch_accepts_submissions(application: Application) -> list[str]:
 
 
 def district_window_open(application: Application) -> list[str]:
-    batch = application.batch
-    if timezone.now() > batch.district_deadline:
-        return [f"县区推荐已于 {_local(batch.district_deadline)} 截止；如需延期，请联系市中小企业服务局。"]
+    deadline = application.batch.district_deadline_for(application.jurisdiction_id)
+    if timezone.now() > deadline:
+        return [f"县区推荐已于 {_local(deadline)} 截止；如需延期，请联系市中小企业服务局。"]
     return []
 
 

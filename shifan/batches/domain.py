@@ -2,9 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
+from shifan.accounts.models import User
+from shifan.accounts.roles import Role
 from shifan.audit.recorder import record
-from shifan.batches.models import Batch
+from shifan.batches.models import Batch, DistrictDeadlineExtension
+from shifan.notifications.domain import notify
 from shifan.policies.domain import default_policy
 from shifan.policies.models import Policy
 
@@ -81,3 +85,30 @@ def update_batch(batch: Batch, *, actor, changes: dict) -> Batch:
 def policy_in_use(policy: Policy) -> bool:
     """A version pinned by any batch is in use: its rules can no longer change."""
     return Batch.objects.filter(policy=policy).exists()
+
+
+@transaction.atomic
+def extend_district_deadline(batch: Batch, *, jurisdiction, until, reason: str, actor) -> DistrictDeadlineExtension:
+    """Let one district recommend, return or decline after the batch's district deadline.
+
+    Side effects: inserts a DistrictDeadlineExtension; records ``batch.district_deadline_extended``;
+    notifies the jurisdiction's district officers.
+    """
+    if not reason.strip():
+        raise ValidationError({"reason": "延长截止时间须填写理由。"})
+    if until <= batch.district_deadline_for(jurisdiction.pk):
+        raise ValidationError({"extended_until": "延长后的截止时间须晚于该辖区现在的截止时间。"})
+    extension = DistrictDeadlineExtension.objects.create(
+        batch=batch, jurisdiction=jurisdiction, extended_until=until, reason=reason.strip(), granted_by=actor
+    )
+    record("batch.district_deadline_extended", actor=actor, target=batch,
+           data={"jurisdiction": jurisdiction.code, "until": until.isoformat(), "reason": reason.strip()})
+    local = timezone.localtime(until).strftime("%Y年%m月%d日 %H:%M")
+    notify(
+        User.objects.filter(role=Role.DISTRICT_OFFICER, jurisdiction=jurisdiction, is_active=True),
+        event="batch.district_deadline_extended",
+        subject=f"{batch.name}：县区推荐截止时间已延长至 {local}",
+        body=f"市中小企业服务局同意{jurisdiction.name}的初审推荐截止时间延长至 {local}。\n理由：{reason.strip()}",
+        link="/district/",
+    )
+    return extension

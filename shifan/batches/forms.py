@@ -1,5 +1,6 @@
 from django import forms
 
+from shifan.accounts.models import Jurisdiction
 from shifan.batches.models import Batch
 from shifan.policies.domain import default_policy
 from shifan.policies.models import Policy
@@ -36,3 +37,13 @@ class BatchForm(forms.ModelForm):
             "notice_number": "如：洪企服字〔2026〕1号",
             "district_deadline": "县区完成初审推荐的截止时间，不早于申报截止时间。",
         }
+
+
+class ExtensionForm(forms.Form):
+    jurisdiction = forms.ModelChoiceField(label="辖区", queryset=None, empty_label="请选择辖区")
+    extended_until = forms.DateTimeField(label="推荐截止时间延长至", widget=DATETIME)
+    reason = forms.CharField(label="延期理由", max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jurisdiction"].queryset = Jurisdiction.objects.filter(is_active=True)

@@ -63,6 +63,33 @@ class Batch(models.Model):
         at = at or timezone.now()
         return self.state == self.State.OPEN and self.opens_at <= at <= self.applicant_deadline
 
-    def district_window_open(self, at=None) -> bool:
-        at = at or timezone.now()
-        return self.state == self.State.OPEN and at <= self.district_deadline
+    def district_deadline_for(self, jurisdiction_id: int):
+        """The district deadline for one jurisdiction: the batch's, or a later extension's."""
+        extended = (
+            self.extensions.filter(jurisdiction_id=jurisdiction_id)
+            .order_by("-extended_until")
+            .values_list("extended_until", flat=True)
+            .first()
+        )
+        return max(self.district_deadline, extended) if extended else self.district_deadline
+
+
+class DistrictDeadlineExtension(models.Model):
+    """The bureau lets one district act after the batch's district deadline (第七条(二)), with a reason."""
+
+    batch = models.ForeignKey(Batch, verbose_name="申报批次", on_delete=models.CASCADE, related_name="extensions")
+    jurisdiction = models.ForeignKey(
+        "accounts.Jurisdiction", verbose_name="辖区", on_delete=models.PROTECT, related_name="+"
+    )
+    extended_until = models.DateTimeField("延长至")
+    reason = models.CharField("延期理由", max_length=300)
+    granted_by = models.ForeignKey("accounts.User", verbose_name="批准人", on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField("批准时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "县区推荐延期"
+        verbose_name_plural = "县区推荐延期"
+        ordering = ["-granted_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction} → {self.extended_until:%Y-%m-%d %H:%M}"

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
-from shifan.batches.domain import close_batch, create_batch, open_batch, update_batch
-from shifan.batches.forms import BatchForm
+from shifan.batches.domain import close_batch, create_batch, extend_district_deadline, open_batch, update_batch
+from shifan.batches.forms import BatchForm, ExtensionForm
 from shifan.batches.models import Batch
 
 bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
@@ -93,3 +93,27 @@ def batch_close(request, pk: int):
     close_batch(get_object_or_404(Batch, pk=pk), actor=request.user)
     messages.success(request, "已结束该批次。")
     return redirect("bureau:batches")
+
+
+@require_http_methods(["GET", "POST"])
+@bureau_staff
+def batch_extensions(request, pk: int):
+    batch = get_object_or_404(Batch, pk=pk)
+    form = ExtensionForm(request.POST or None)
+    if request.method == "POST":
+        _require_manage(request)
+        if form.is_valid():
+            try:
+                extend_district_deadline(batch, actor=request.user, until=form.cleaned_data["extended_until"],
+                                         jurisdiction=form.cleaned_data["jurisdiction"],
+                                         reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                name = form.cleaned_data["jurisdiction"].name
+                messages.success(request, f"已延长{name}的推荐截止时间，并通知该辖区。")
+                return redirect("bureau:batch-extensions", pk=pk)
+    return render(request, "bureau/batch_extensions.html", {
+        "batch": batch, "form": form, "extensions": batch.extensions.select_related("jurisdiction", "granted_by"),
+        "can_manage": request.user.has_perm("batches.manage_batch"),
+    }, status=400 if form.errors else 200)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("batches/<int:pk>/edit/", batches.batch_edit, name="batch-edit"),
     path("batches/<int:pk>/open/", batches.batch_open, name="batch-open"),
     path("batches/<int:pk>/close/", batches.batch_close, name="batch-close"),
+    path("batches/<int:pk>/extensions/", batches.batch_extensions, name="batch-extensions"),
     path("policies/", policies.policy_list, name="policies"),
     path("policies/<int:pk>/", policies.policy_detail, name="policy"),
     path("policies/<int:pk>/edit/", policies.policy_edit, name="policy-edit"),

@@ -29,6 +29,7 @@ def home(request):
     batch = current_batch()
     waiting = visible.filter(status__in=Status.district_stage)
     form = ApplicationFilterForm(request.GET or None, with_jurisdiction=False)
+    deadline = batch.district_deadline_for(request.user.jurisdiction_id) if batch else None
     listed = form.filter(visible) if form.is_bound else visible.exclude(status__in=Status.district_stage)
     return render(
         request,
@@ -38,9 +39,9 @@ def home(request):
             "batch": batch,
             "waiting": waiting[:100],
             "waiting_count": waiting.count(),
-            "overdue": bool(batch and timezone.now() > batch.district_deadline and waiting.exists()),
+            "overdue": bool(batch and timezone.now() > deadline and waiting.exists()),
             "counts": status_counts(visible.filter(batch=batch)) if batch else {},
-            "deadline": batch.district_deadline if batch else None,
+            "deadline": deadline,
             "form": form,
             "page": Paginator(listed, 50).get_page(request.GET.get("page")),
         },

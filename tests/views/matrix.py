@@ -141,6 +141,8 @@ ROWS = [
     Row("bureau:batch-edit", "POST", 403, only("bureau_officer", ok=400), {"pk": "batch"}, {"year": ""}),
     Row("bureau:batch-open", "POST", 403, only("bureau_officer", ok=302), {"pk": "batch"}),
     Row("bureau:batch-close", "POST", 403, only("bureau_officer", ok=302), {"pk": "closed_batch"}),
+    Row("bureau:batch-extensions", "GET", 403, only("bureau_officer", "bureau_head"), {"pk": "batch"}),
+    Row("bureau:batch-extensions", "POST", 403, only("bureau_officer", ok=400), {"pk": "batch"}, {"reason": ""}),
     Row("bureau:policies", "GET", 403, only("bureau_officer", "bureau_head", "bureau_admin")),
     Row("bureau:policy", "GET", 403, only("bureau_officer", "bureau_head", "bureau_admin"), {"pk": "policy"}),
     Row("bureau:policy-edit", "GET", 403, only("bureau_admin"), {"pk": "draft_policy"}),

@@ -1,0 +1,62 @@
+"""A district deadline extended by the bureau for one jurisdiction, with a reason."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from shifan.applications.domain.transitions import transition
+from shifan.applications.enums import Action, Status
+from shifan.applications.errors import TransitionBlocked
+from shifan.audit.models import AuditEvent
+from shifan.batches.domain import extend_district_deadline
+from shifan.notifications.models import Notification
+from tests.factories import ApplicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def past_deadline(batch):
+    batch.district_deadline = timezone.now() - timedelta(hours=1)
+    batch.applicant_deadline = batch.district_deadline - timedelta(days=1)
+    batch.save()
+    return batch
+
+
+def test_an_extension_reopens_one_district_only(past_deadline, personas, org_a, org_b, district_x):
+    app_x = ApplicationFactory(organization=org_a, batch=past_deadline, status=Status.SUBMITTED)
+    app_y = ApplicationFactory(organization=org_b, batch=past_deadline, status=Status.SUBMITTED)
+    until = timezone.now() + timedelta(days=3)
+    extend_district_deadline(past_deadline, jurisdiction=district_x, until=until, reason="辖区系统故障",
+                             actor=personas["bureau_officer"])
+    assert past_deadline.district_deadline_for(district_x.pk) == until
+    transition(app_x, Action.RETURN, actor=personas["officer_x"], reason="请补充材料")
+    with pytest.raises(TransitionBlocked):
+        transition(app_y, Action.RETURN, actor=personas["officer_y"], reason="请补充材料")
+    assert AuditEvent.objects.get(event="batch.district_deadline_extended").data["reason"] == "辖区系统故障"
+    assert list(Notification.objects.filter(event="batch.district_deadline_extended")
+                .values_list("recipient__username", flat=True)) == ["officer_x"]
+
+
+def test_an_extension_needs_a_reason_and_a_later_time(past_deadline, personas, district_x):
+    with pytest.raises(ValidationError) as no_reason:
+        extend_district_deadline(past_deadline, jurisdiction=district_x, until=timezone.now() + timedelta(days=1),
+                                 reason=" ", actor=personas["bureau_officer"])
+    assert no_reason.value.message_dict == {"reason": ["延长截止时间须填写理由。"]}
+    with pytest.raises(ValidationError) as earlier:
+        extend_district_deadline(past_deadline, jurisdiction=district_x, until=past_deadline.district_deadline,
+                                 reason="理由", actor=personas["bureau_officer"])
+    assert earlier.value.message_dict == {"extended_until": ["延长后的截止时间须晚于该辖区现在的截止时间。"]}
+
+
+def test_the_bureau_page_grants_an_extension_and_heads_only_read(client_for, past_deadline, district_x):
+    url = f"/bureau/batches/{past_deadline.pk}/extensions/"
+    until = (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    response = client_for("bureau_officer").post(url, {"jurisdiction": district_x.pk, "extended_until": until,
+                                                       "reason": "辖区人员变动"})
+    assert response.status_code == 302
+    page = client_for("bureau_head").get(url).content.decode()
+    assert "辖区人员变动" in page
+    assert "延长并通知该辖区" not in page
