@@ -13,6 +13,7 @@ from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
 from shifan.applications.content_forms import row_form_class, section_form_class
 from shifan.applications.domain.content import delete_row, profile_of, save_profile_section, save_row
+from shifan.applications.domain.returns import latest_section_returns
 from shifan.applications.enums import Status
 from shifan.applications.sections import LISTS, SECTIONS, SECTIONS_BY_CODE, derived_figures
 from shifan.core.validators import id_number_warnings
@@ -71,6 +72,8 @@ def render_section(request, application, section, *, form=None, row_forms=None, 
             "uploads": _upload_slots(application, section, editable),
             "editable": editable,
             "checks": _section_checks(application, section),
+            "returned": latest_section_returns(application).get(section.code)
+            if application.status == Status.RETURNED else None,
             "figures": derived_figures(profile_of(application)) if section.code == "scale" else [],
         },
         status=status,

@@ -2,9 +2,11 @@
 
 from django import forms
 
+from shifan.applications.domain.returns import return_for_correction
 from shifan.applications.domain.transitions import transition
 from shifan.applications.enums import Action
 from shifan.applications.errors import TransitionError
+from shifan.applications.sections import SECTIONS_BY_CODE
 
 
 class TransitionForm(forms.Form):
@@ -18,17 +20,21 @@ class TransitionForm(forms.Form):
         self.application = application
         self.actor = actor
 
+    def section_reasons(self) -> dict[str, str]:
+        """A return's optional reason per section, posted as ``section_<code>``."""
+        return {code: str(self.data.get(f"section_{code}", ""))[:2000] for code in SECTIONS_BY_CODE}
+
     def apply(self) -> bool:
         """Run the transition; on refusal put the reason on the form and return False."""
         if not self.is_valid():
             return False
+        action, reason = self.cleaned_data["action"], self.cleaned_data["reason"]
         try:
-            transition(
-                self.application,
-                self.cleaned_data["action"],
-                actor=self.actor,
-                reason=self.cleaned_data["reason"],
-            )
+            if action == Action.RETURN:
+                return_for_correction(self.application, actor=self.actor, reason=reason,
+                                      section_reasons=self.section_reasons())
+            else:
+                transition(self.application, action, actor=self.actor, reason=reason)
         except TransitionError as error:
             for problem in error.problems:
                 self.add_error(None, problem)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 
+from shifan.applications.domain.returns import latest_section_returns
 from shifan.applications.dossier_io import dossier_label, evaluate_application, export_dossier_for
 from shifan.applications.enums import Status
 from shifan.applications.forms import TransitionForm
@@ -39,6 +40,7 @@ def render_application(request, application, *, namespace: str, form=None, statu
             "dossier_url": reverse(f"{namespace}:dossier", args=[application.pk]),
             "editable": application.status in Status.applicant_editable,
             "eligibility": eligibility_panel(application),
+            "returns": latest_section_returns(application) if application.status == Status.RETURNED else {},
             **(extra or {}),
         },
         status=status,

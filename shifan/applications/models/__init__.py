@@ -12,6 +12,7 @@ from shifan.applications.models.lists import (
     ServiceProduct,
     StaffMember,
 )
+from shifan.applications.models.returns import SectionReturn
 
 __all__ = [
     "Activity",
@@ -23,6 +24,7 @@ __all__ = [
     "ListImport",
     "OperatingYear",
     "Partner",
+    "SectionReturn",
     "ServedEnterprise",
     "ServiceProduct",
     "StaffMember",

@@ -61,3 +61,10 @@ def column_label(model, name: str) -> str:
 @register.simple_tag
 def application_sections():
     return SECTIONS
+
+
+@register.simple_tag
+def posted(form, name: str) -> str:
+    """What the user typed into a field the form does not declare (kept when the page comes back)."""
+    data = getattr(form, "data", None) or {}
+    return data.get(name, "")
