@@ -12,7 +12,7 @@ from shifan.applicant.uploads import with_upload_cap
 from shifan.applications.domain.drafts import start_application
 from shifan.applications.dossier_io import MAX_DOSSIER_BYTES, DossierRejected, import_dossier
 from shifan.applications.enums import Status
-from shifan.applications.guards import application_complete
+from shifan.applications.guards import completeness_items
 from shifan.applications.queries import applications_for_user
 from shifan.batches.domain import current_batch
 from shifan.workspace.application_pages import (
@@ -79,7 +79,7 @@ def start(request):
 def application(request, pk: int):
     application = visible_application(request, pk)
     # What the submission guard would refuse, shown before the applicant tries.
-    missing = application_complete(application) if application.status in Status.applicant_editable else []
+    missing = completeness_items(application) if application.status in Status.applicant_editable else []
     return render_application(request, application, namespace="applicant", extra={"missing": missing})
 
 

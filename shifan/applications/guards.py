@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from shifan.applications.attachments import SLOTS
 from shifan.applications.models import Application, ApplicationProfile, Attachment
+from shifan.applications.sections import SECTIONS
 
 
 def _local(value) -> str:
@@ -43,8 +44,8 @@ def _empty_labels(values: dict, names: tuple[str, ...]) -> list[str]:
     ]
 
 
-def application_complete(application: Application) -> list[str]:
-    """第八条: what the application still lacks before it may be submitted, one message per item.
+def completeness_items(application: Application) -> list[tuple[str, str]]:
+    """第八条: what the application still lacks before it may be submitted, as (message, section code).
 
     The 申请表's basic facts, the 附件6 declaration (signer and date) and a file in every
     required slot of applications.attachments. Two queries whatever the application holds.
@@ -52,13 +53,23 @@ def application_complete(application: Application) -> list[str]:
     # Only these columns are read, so no other personal data is decrypted for the check.
     profile = ApplicationProfile.objects.filter(application=application).values(
         *BASIC_FIELDS, *DECLARATION_FIELDS).first() or {}
-    problems = []
+    items = []
     if missing := _empty_labels(profile, BASIC_FIELDS):
-        problems.append(f"申请表「一、平台基本情况」尚未填写：{'、'.join(missing)}。")
+        items.append((f"申请表「一、平台基本情况」尚未填写：{'、'.join(missing)}。", "basics"))
     if missing := _empty_labels(profile, DECLARATION_FIELDS):
-        problems.append(f"附件6 申报材料真实性声明函尚未填写：{'、'.join(missing)}。")
+        items.append((f"附件6 申报材料真实性声明函尚未填写：{'、'.join(missing)}。", "declaration"))
     filled = set(Attachment.objects.filter(application=application).values_list("slot", flat=True).distinct())
-    problems += [
-        f"尚未上传{slot.article}「{slot.title}」。" for slot in SLOTS if slot.required and slot.code not in filled
+    items += [
+        (f"尚未上传{slot.article}「{slot.title}」。", _section_of_slot(slot.code))
+        for slot in SLOTS if slot.required and slot.code not in filled
     ]
-    return problems
+    return items
+
+
+def _section_of_slot(code: str) -> str:
+    return next(section.code for section in SECTIONS if code in section.uploads)
+
+
+def application_complete(application: Application) -> list[str]:
+    """The submit guard: one Chinese message per missing item (see completeness_items)."""
+    return [message for message, _ in completeness_items(application)]

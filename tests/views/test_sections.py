@@ -189,3 +189,12 @@ def test_autosave_never_overwrites_a_newer_save_or_saves_invalid_input(client_fo
                           headers={"X-Autosave": "1"})
     assert (invalid.status_code, invalid.json()["message"]) == (400, "有 1 处内容需要修改，暂未自动保存。")
     assert str(ApplicationProfile.objects.get(application=draft).total_assets) == "10.00"
+
+
+def test_the_completeness_list_links_each_missing_item_to_its_section(client_for, draft):
+    page = client_for("applicant_a").get(f"/applicant/applications/{draft.pk}/").content.decode()
+    assert "提交前还需补齐" in page
+    basics = f'<a href="/applicant/applications/{draft.pk}/sections/basics/">去填写</a>'
+    assert f"尚未填写：单位性质、注册日期、法定代表人、联系人、联系人手机。 {basics}" in page
+    assert f'<a href="/applicant/applications/{draft.pk}/sections/declaration/">去填写</a>' in page
+    assert f'<a href="/applicant/applications/{draft.pk}/sections/certificates/">去填写</a>' in page
