@@ -1,7 +1,7 @@
 from django.urls import path
 
 from shifan.accounts.roles import Role
-from shifan.bureau import batches, documents, policies, views
+from shifan.bureau import batches, documents, policies, recommendation_documents, views
 from shifan.workspace.attachments import download_view
 
 app_name = "bureau"
@@ -28,4 +28,5 @@ urlpatterns = [
          name="attachment"),
     path("applications/<int:pk>/documents/<slug:code>.docx", documents.document, name="document"),
     path("applications/<int:pk>/documents.zip", documents.archive, name="documents-zip"),
+    path("applications/<int:pk>/recommendation.docx", recommendation_documents.recommendation, name="recommendation"),
 ]

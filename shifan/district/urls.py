@@ -1,7 +1,7 @@
 from django.urls import path
 
 from shifan.accounts.roles import Role
-from shifan.district import documents, review, views
+from shifan.district import documents, recommendation_documents, review, views
 from shifan.workspace.attachments import download_view
 
 app_name = "district"
@@ -21,4 +21,6 @@ urlpatterns = [
          name="attachment"),
     path("applications/<int:pk>/documents/<slug:code>.docx", documents.document, name="document"),
     path("applications/<int:pk>/documents.zip", documents.archive, name="documents-zip"),
+    path("applications/<int:pk>/recommendation.docx", recommendation_documents.recommendation, name="recommendation"),
+    path("summary.xlsx", recommendation_documents.summary, name="summary"),
 ]

@@ -23,6 +23,10 @@ TAGS = {
     "served_list.docx": ("{%tr for row in rows %}", "{{ row.satisfied }}", "{{ row.unsatisfied }}",
                          "{{ served_count }}", "{% if list_minimum %}"),
     "declaration.docx": ("{{ applicant }}", "{{ signer }}", "{{ signed_on }}"),
+    "recommendation.docx": ("{{ applicant }}", "{{ department }}", "{{ filled_on }}", "{{ sample_minimum }}",
+                            "{%tr for row in rows %}", "{{ row.method }}", "{{ row.mobile }}", "{{ row.satisfied }}",
+                            "{%tr if not rows %}", "{{ impact }}", "{{ exemplarity }}", "{{ opinion }}",
+                            "{{ opinion_date }}"),
 }
 
 

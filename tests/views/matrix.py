@@ -226,6 +226,16 @@ ROWS = [
     Row("bureau:attachment", "GET", 403, _audience(("bureau_officer", "bureau_head"), {"bureau_officer": 404,
                                                                                       "bureau_head": 404}),
         {"pk": "draft_own", "attachment_id": "attachment_draft"}),  # a draft: no official sees it
+    # 附件1 推荐表 (district and bureau) and the district's 推荐汇总表 of a batch (its own jurisdiction only).
+    Row("district:recommendation", "GET", 403, _audience(("officer_x", "officer_y"), APP_VIEW), {"pk": "app_a"}),
+    Row("district:recommendation", "GET", 403, _audience(("officer_x", "officer_y"), {"officer_x": 404,
+                                                                                     "officer_y": 404}),
+        {"pk": "draft_a"}),
+    Row("bureau:recommendation", "GET", 403, _audience(("bureau_officer", "bureau_head"), APP_VIEW), {"pk": "app_a"}),
+    Row("bureau:recommendation", "GET", 403, _audience(("bureau_officer", "bureau_head"), {"bureau_officer": 404,
+                                                                                          "bureau_head": 404}),
+        {"pk": "draft_a"}),
+    Row("district:summary", "GET", 403, only("officer_x", "officer_y")),
 ]
 
 # Admin URLs not listed row by row: every one of them passes AdminSite.has_permission first,

@@ -1,4 +1,5 @@
-"""The Word templates of the application (附件2–6), built in code: file name → builder.
+"""The Word templates, built in code (file name → builder): the application's 附件2–6 and the
+district's 附件1 推荐表.
 
 Run ``python tools/build_office_templates.py`` after changing one; the committed files in
 ``shifan/documents/templates_office/`` must be what these builders give (a test checks it).
@@ -6,6 +7,7 @@ Run ``python tools/build_office_templates.py`` after changing one; the committed
 
 from tools.office_templates.declaration import build_declaration
 from tools.office_templates.lists import build_equipment, build_served, build_staff
+from tools.office_templates.recommendation import build_recommendation
 from tools.office_templates.report import build_report
 
 TEMPLATES = {
@@ -14,4 +16,5 @@ TEMPLATES = {
     "staff_list.docx": build_staff,
     "served_list.docx": build_served,
     "declaration.docx": build_declaration,
+    "recommendation.docx": build_recommendation,
 }

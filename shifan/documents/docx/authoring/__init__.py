@@ -18,7 +18,7 @@ from shifan.documents.docx.authoring.page import (
     add_page_numbers,
     set_a4_page,
 )
-from shifan.documents.docx.authoring.tables import Cell, GridTable, grid_widths, label, merged, value
+from shifan.documents.docx.authoring.tables import Cell, GridTable, Line, grid_widths, label, merged, value
 
 __all__ = [
     "MARGIN_BOTTOM",
@@ -30,6 +30,7 @@ __all__ = [
     "TEXT_WIDTH",
     "Cell",
     "GridTable",
+    "Line",
     "Run",
     "add_page_numbers",
     "add_paragraph",

@@ -28,12 +28,14 @@ def run_xml(run: Run | str) -> str:
 
 
 def paragraph_xml(content: str | Run | Sequence[Run | str] = "", style: str | None = None, *,
-                  page_break_before: bool = False, keep_next: bool = False, spacing_before: int = 0) -> str:
-    """One ``w:p``. ``spacing_before`` is in twips (20 per point)."""
+                  page_break_before: bool = False, keep_next: bool = False, spacing_before: int = 0,
+                  align: str = "") -> str:
+    """One ``w:p``. ``spacing_before`` is in twips (20 per point); ``align`` ("right", …) overrides the style's."""
     ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
     ppr += "<w:keepNext/>" if keep_next else ""
     ppr += "<w:pageBreakBefore/>" if page_break_before else ""
     ppr += f'<w:spacing w:before="{spacing_before}"/>' if spacing_before else ""
+    ppr += f'<w:jc w:val="{align}"/>' if align else ""
     runs = [content] if isinstance(content, str | Run) else list(content)
     body = "".join(run_xml(run) for run in runs if run != "")
     return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{body}</w:p>"

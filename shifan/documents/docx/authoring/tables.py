@@ -18,12 +18,21 @@ class Cell:
     """One cell: its paragraphs, how many grid columns it spans, and ``merge`` "restart" or
     "continue" to merge it with the cells below or above."""
 
-    content: str | Run | list | tuple = ""  # a tuple holds paragraphs; a list is the runs of one paragraph
+    # A tuple holds paragraphs (str, Run, list or Line); a list is the runs of one paragraph.
+    content: str | Run | list | tuple = ""
     span: int = 1
     style: str = "TableText"
     merge: str = ""
     valign: str = "center"
     keep_next: bool = False  # keep this row on the page of the next one (a heading row)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of a cell aligned on its own, e.g. （盖章） and the date on the right of an opinion."""
+
+    content: str | Run | list
+    align: str = "right"
 
 
 def label(text: str, span: int = 1, **options) -> Cell:
@@ -103,7 +112,11 @@ class GridTable:
         props += "<w:vMerge/>" if cell.merge == "continue" else ""
         props += f'<w:vAlign w:val="{cell.valign}"/>'
         paragraphs = cell.content if isinstance(cell.content, tuple) else (cell.content,)
-        body = "".join(paragraph_xml(paragraph, cell.style, keep_next=cell.keep_next) for paragraph in paragraphs)
+        body = "".join(
+            paragraph_xml(paragraph.content, cell.style, keep_next=cell.keep_next, align=paragraph.align)
+            if isinstance(paragraph, Line) else paragraph_xml(paragraph, cell.style, keep_next=cell.keep_next)
+            for paragraph in paragraphs
+        )
         return f"<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>"
 
 
