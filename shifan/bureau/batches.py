@@ -10,6 +10,7 @@ from shifan.accounts.roles import Role
 from shifan.batches.domain import close_batch, create_batch, extend_district_deadline, open_batch, update_batch
 from shifan.batches.forms import BatchForm, ExtensionForm
 from shifan.batches.models import Batch
+from shifan.workspace.errors import add_domain_errors
 
 bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
 
@@ -17,14 +18,6 @@ bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
 def _require_manage(request) -> None:
     if not request.user.has_perm("batches.manage_batch"):
         raise PermissionDenied("只有市局经办人员可以管理申报批次。")
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @require_GET
@@ -46,7 +39,7 @@ def batch_create(request):
         try:
             create_batch(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_domain_errors(form, error)
         else:
             messages.success(request, "已创建申报批次（筹备中）。核对无误后请开启申报。")
             return redirect("bureau:batches")
@@ -65,7 +58,7 @@ def batch_edit(request, pk: int):
         try:
             update_batch(Batch.objects.get(pk=pk), actor=request.user, changes=changes)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_domain_errors(form, error)
         else:
             messages.success(request, "已保存批次修改。")
             return redirect("bureau:batches")
@@ -108,7 +101,7 @@ def batch_extensions(request, pk: int):
                                          jurisdiction=form.cleaned_data["jurisdiction"],
                                          reason=form.cleaned_data["reason"])
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 name = form.cleaned_data["jurisdiction"].name
                 messages.success(request, f"已延长{name}的推荐截止时间，并通知该辖区。")

@@ -11,6 +11,7 @@ from shifan.batches.domain import policy_in_use
 from shifan.policies.domain import activate_policy, supersede_policy, update_policy
 from shifan.policies.forms import PolicyForm, SuccessorForm
 from shifan.policies.models import DESCRIPTIVE_FIELDS, PARAMETER_FIELDS, Policy
+from shifan.workspace.errors import add_domain_errors
 
 policy_readers = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD, Role.BUREAU_ADMIN)
 
@@ -18,14 +19,6 @@ policy_readers = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD, Role.BUREA
 def _require_manage(request) -> None:
     if not request.user.has_perm("policies.manage_policy"):
         raise PermissionDenied("只有系统管理员可以维护认定办法版本。")
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @require_GET
@@ -78,7 +71,7 @@ def policy_edit(request, pk: int):
         try:
             update_policy(policy, actor=request.user, changes=form.changes(), in_use=policy_in_use)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_domain_errors(form, error)
         else:
             messages.success(request, "已保存认定办法版本。")
             return redirect("bureau:policy", pk=pk)
@@ -96,7 +89,7 @@ def policy_successor(request, pk: int):
         try:
             successor = supersede_policy(policy, actor=request.user, code=form.cleaned_data["code"], **form.changes())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_domain_errors(form, error)
         else:
             messages.success(request, "已创建新版本草稿。核对无误后点击“启用”，原版本随之停止适用于新批次。")
             return redirect("bureau:policy", pk=successor.pk)
