@@ -34,6 +34,7 @@ test: $(VENV)/.dev
 ## Benchmarks (timings live here, never in tests)
 bench: $(VENV)/.dev
 	DJANGO_SETTINGS_MODULE=shifan.settings_test $(PY) benchmarks/bench_xlsx.py
+	DJANGO_SETTINGS_MODULE=shifan.settings_test $(PY) benchmarks/bench_docx.py
 
 clean:
 	rm -rf $(VENV) var staticfiles test-artifacts
