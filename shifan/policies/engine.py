@@ -38,6 +38,22 @@ from shifan.policies.results import (
     year_row_missing,
 )
 
+
+def _share(code: str, article: str, part: int, whole: int, minimum: Decimal, *, shown: str, fix: str,
+           note: str = "") -> ConditionResult:
+    """A share against a percentage minimum, compared exactly (以上 includes the minimum).
+
+    ``shown`` describes the figures with a ``{ratio}`` slot for the percentage; ``fix`` says what
+    the rule asks when the share falls short; ``note`` is appended either way.
+    """
+    required = number(minimum)
+    ratio = percent(part, whole)
+    text = shown.format(ratio=pct_text(ratio))
+    if Decimal(part) * 100 >= minimum * whole:
+        return ConditionResult(code, PASS, article, number(ratio), required, f"{text}，不低于 {required}%。{note}")
+    return ConditionResult(code, FAIL, article, number(ratio), required, f"{text}，低于 {required}%：{fix}{note}")
+
+
 # --- 第五条(一) ---------------------------------------------------------------------------
 
 
@@ -218,20 +234,13 @@ def _staff_qualified_ratio(case: Case) -> ConditionResult:
         )
     qualified = sum(1 for member in full_time if _qualified(member))
     unknown = sum(1 for member in full_time if member.education is None and member.title_level is None)
-    ratio = percent(qualified, len(full_time))
-    shown = f"专职从业人员 {len(full_time)} 人中，大专及以上学历或中级及以上职称 {qualified} 人，占 {pct_text(ratio)}"
     note = (
         f"其中 {unknown} 人未填写学历和职称（staff[].education、staff[].title_level），按不符合计。" if unknown else ""
     )
-    if Decimal(qualified) * 100 >= minimum * len(full_time):
-        return ConditionResult(code, PASS, article, number(ratio), required, f"{shown}，不低于 {required}%。{note}")
-    return ConditionResult(
-        code,
-        FAIL,
-        article,
-        number(ratio),
-        required,
-        f"{shown}，低于 {required}%：第五条（二）要求该比例 {required}% 以上，请核对附件4的学历和职称。{note}",
+    return _share(
+        code, article, qualified, len(full_time), minimum,
+        shown=f"专职从业人员 {len(full_time)} 人中，大专及以上学历或中级及以上职称 {qualified} 人，占 {{ratio}}",
+        fix=f"第五条（二）要求该比例 {required}% 以上，请核对附件4的学历和职称。", note=note,
     )
 
 
@@ -297,18 +306,11 @@ def _satisfaction(case: Case) -> ConditionResult:
         return missing(code, article, required, "服务企业名单及服务评价（served_smes，附件5），无法计算满意度")
     satisfied = sum(1 for value in rows if value is True)
     unknown = sum(1 for value in rows if value is None)
-    ratio = percent(satisfied, len(rows))
-    shown = f"附件5共 {len(rows)} 家企业，其中满意 {satisfied} 家，满意度 {pct_text(ratio)}"
     note = f"其中 {unknown} 家未填写是否满意（served_smes[].satisfied），按不满意计。" if unknown else ""
-    if Decimal(satisfied) * 100 >= minimum * len(rows):
-        return ConditionResult(code, PASS, article, number(ratio), required, f"{shown}，不低于 {required}%。{note}")
-    return ConditionResult(
-        code,
-        FAIL,
-        article,
-        number(ratio),
-        required,
-        f"{shown}，低于 {required}%：第五条（三）要求企业满意度 {required}% 以上。{note}",
+    return _share(
+        code, article, satisfied, len(rows), minimum,
+        shown=f"附件5共 {len(rows)} 家企业，其中满意 {satisfied} 家，满意度 {{ratio}}",
+        fix=f"第五条（三）要求企业满意度 {required}% 以上。", note=note,
     )
 
 
@@ -416,20 +418,13 @@ def _public_welfare_share(case: Case) -> ConditionResult:
             required,
             f"{case.year} 年度服务总量（service_volume）为 0，无法计算公益性或低收费服务占比，请核对。",
         )
-    ratio = percent(row.public_welfare_volume, row.service_volume)
-    shown = (
-        f"{case.year} 年度公益性或低收费服务 {row.public_welfare_volume} 次，"
-        f"占服务总量 {row.service_volume} 次的 {pct_text(ratio)}"
-    )
-    if Decimal(row.public_welfare_volume) * 100 >= minimum * row.service_volume:
-        return ConditionResult(code, PASS, article, number(ratio), required, f"{shown}，不低于 {required}%。")
-    return ConditionResult(
-        code,
-        FAIL,
-        article,
-        number(ratio),
-        required,
-        f"{shown}，低于 {required}%：第五条（六）要求公益性或低收费服务占总服务量的 {required}% 以上。",
+    return _share(
+        code, article, row.public_welfare_volume, row.service_volume, minimum,
+        shown=(
+            f"{case.year} 年度公益性或低收费服务 {row.public_welfare_volume} 次，"
+            f"占服务总量 {row.service_volume} 次的 {{ratio}}"
+        ),
+        fix=f"第五条（六）要求公益性或低收费服务占总服务量的 {required}% 以上。",
     )
 
 
