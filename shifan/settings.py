@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "shifan.batches",
     "shifan.applications",
     "shifan.district_review",
+    "shifan.experts",
+    "shifan.city_review",
     # Audience apps: URLs, views and templates only.
     "shifan.portal",
     "shifan.home",

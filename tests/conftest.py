@@ -64,7 +64,13 @@ def org_b(district_y):
 
 
 @pytest.fixture
-def personas(org_a, org_b, district_x, district_y) -> dict:
+def agency_org(district_y):
+    """The third-party review agency's own organisation (its users belong to it)."""
+    return OrganizationFactory(name="江西某某评估咨询有限公司", jurisdiction=district_y)
+
+
+@pytest.fixture
+def personas(org_a, org_b, district_x, district_y, agency_org) -> dict:
     """Every persona by name, created once per test."""
     specs = {
         "applicant_a": dict(role=Role.APPLICANT, organization=org_a, display_name="甲用户"),
@@ -77,7 +83,7 @@ def personas(org_a, org_b, district_x, district_y) -> dict:
         "bureau_admin": dict(role=Role.BUREAU_ADMIN, display_name="系统管理员", is_staff=True),
         "expert_1": dict(role=Role.EXPERT, display_name="专家一"),
         "expert_2": dict(role=Role.EXPERT, display_name="专家二"),
-        "agency": dict(role=Role.AGENCY, display_name="评审机构"),
+        "agency": dict(role=Role.AGENCY, organization=agency_org, display_name="评审机构"),
         "auditor": dict(role=Role.AUDITOR, display_name="审计员"),
     }
     return {name: UserFactory(username=name, **spec) for name, spec in specs.items()}

@@ -150,3 +150,21 @@ def make_recommendable(application: Application, officer) -> Application:
     save_review(application, actor=officer, uscc_checked_on=timezone.localdate(), uscc_check="matches",
                 opinion="同意推荐。")
     return application
+
+
+_mobile_serial = count(1)
+
+
+class ExpertFactory(factory.django.DjangoModelFactory):
+    """A member of the expert pool, without an account unless ``user`` is given."""
+
+    class Meta:
+        model = "experts.Expert"
+
+    name = factory.Sequence(lambda n: f"专家{n}")
+    employer_name = factory.Sequence(lambda n: f"南昌某某研究院{n}")
+    title = "高级工程师"
+    title_level = "deputy_senior"
+    specialties = factory.LazyFunction(lambda: ["technology", "quality"])
+    mobile = factory.LazyFunction(lambda: f"137{next(_mobile_serial):08d}")
+    email = factory.Sequence(lambda n: f"expert{n}@example.test")

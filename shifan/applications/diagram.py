@@ -28,8 +28,8 @@ def render_workflow_markdown() -> str:
         "```",
         "",
         "| 原状态 source | 操作 action | 新状态 target | 谁可以 who "
-        "| 审计事件 event | 通知 notify | 须填理由 | 前置条件 guards |",
-        "|---|---|---|---|---|---|---|---|",
+        "| 审计事件 event | 通知 notify | 须填理由 | 前置条件 guards | 办理途径 via |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for t in TRANSITIONS:
         notify = "、".join(AUDIENCE_LABELS[a] for a in t.notify) or "—"
@@ -37,6 +37,6 @@ def render_workflow_markdown() -> str:
         lines.append(
             f"| `{t.source}` {Status(t.source).label} | `{t.action}` {Action(t.action).label} "
             f"| `{t.target}` {Status(t.target).label} | {WHO_LABELS[t.who.name]} | `{t.event}` | {notify} "
-            f"| {'是' if t.requires_reason else '否'} | {guard_names} |"
+            f"| {'是' if t.requires_reason else '否'} | {guard_names} | {t.via or '申报页面按钮'} |"
         )
     return "\n".join(lines) + "\n"

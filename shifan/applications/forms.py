@@ -2,6 +2,7 @@
 
 from django import forms
 
+from shifan.applications import workflow
 from shifan.applications.domain.returns import return_for_correction
 from shifan.applications.domain.transitions import transition
 from shifan.applications.enums import Action
@@ -29,6 +30,10 @@ class TransitionForm(forms.Form):
         if not self.is_valid():
             return False
         action, reason = self.cleaned_data["action"], self.cleaned_data["reason"]
+        row = workflow.find(self.application.status, action)
+        if row is not None and row.via:
+            self.add_error(None, f"「{Action(action).label}」须在市局评审的「{row.via}」中办理。")
+            return False
         try:
             if action == Action.RETURN:
                 return_for_correction(self.application, actor=self.actor, reason=reason,

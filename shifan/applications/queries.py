@@ -1,18 +1,36 @@
 """Permission-aware queries: every view and export fetches applications through here."""
 
+from collections.abc import Callable
+
 from django.db.models import Count, QuerySet
 
 from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
 from shifan.applications.models import Application
 
+# Roles whose view of applications is decided by a later stage (experts and agencies by
+# their review assignments): role -> a function of the user giving the visible applications' ids.
+_ASSIGNMENT_SCOPES: dict[str, Callable] = {}
+
+
+def register_assignment_scope(role: str, scope: Callable) -> None:
+    """Let a later stage say which applications a role sees (called once, from AppConfig.ready())."""
+    _ASSIGNMENT_SCOPES[role] = scope
+
+
+def assignment_scope(user) -> QuerySet | None:
+    """The registered scope of this user's role (values of ``application`` ids), or None."""
+    if not (user.is_authenticated and user.is_active) or user.role not in _ASSIGNMENT_SCOPES:
+        return None
+    return _ASSIGNMENT_SCOPES[user.role](user)
+
 
 def applications_for_user(user) -> QuerySet[Application]:
     """The applications this user may see, and nothing else (deny by default).
 
     Applicants see their organisation's; district officers their jurisdiction's once submitted;
-    bureau officers and heads every submitted one. Every other role sees none (experts and
-    agencies get theirs through assignments, later).
+    bureau officers and heads every submitted one; experts and agencies what their review
+    assignments give them (registered by the city review). Every other role sees none.
     """
     base = Application.objects.select_related("batch", "organization", "jurisdiction")
     if not (user.is_authenticated and user.is_active):
@@ -23,6 +41,9 @@ def applications_for_user(user) -> QuerySet[Application]:
         return base.filter(jurisdiction_id=user.jurisdiction_id).exclude(status=Status.DRAFT)
     if user.role in (Role.BUREAU_OFFICER, Role.BUREAU_HEAD):
         return base.exclude(status=Status.DRAFT)
+    scope = assignment_scope(user)
+    if scope is not None:
+        return base.filter(pk__in=scope).exclude(status=Status.DRAFT)
     return base.none()
 
 

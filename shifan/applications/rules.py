@@ -4,6 +4,7 @@ import rules
 
 from shifan.accounts.rules import is_applicant, is_bureau_head, is_bureau_officer, is_bureau_staff, is_district_officer
 from shifan.applications.enums import Status
+from shifan.applications.queries import assignment_scope
 
 
 @rules.predicate
@@ -32,6 +33,13 @@ def district_of_application(user, application) -> bool:
     return is_district_officer(user) and in_own_jurisdiction(user, application)
 
 
+@rules.predicate(name="assigned_reviewer")
+def assigned_reviewer(user, application) -> bool:
+    """An expert or agency whose review assignment covers this application (the city review's scope)."""
+    scope = assignment_scope(user)
+    return application is not None and scope is not None and scope.filter(application=application.pk).exists()
+
+
 bureau_officer = is_bureau_officer
 bureau_head = is_bureau_head
 
@@ -45,5 +53,6 @@ WHO_LABELS = {
 
 rules.add_perm(
     "applications.view_application",
-    applicant_of_application | (district_of_application & past_draft) | (is_bureau_staff & past_draft),
+    applicant_of_application | (district_of_application & past_draft) | (is_bureau_staff & past_draft)
+    | (assigned_reviewer & past_draft),
 )

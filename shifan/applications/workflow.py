@@ -35,6 +35,10 @@ class Transition:
     notify: tuple[str, ...] = ()
     requires_reason: bool = False
     guards: tuple[Callable, ...] = ()
+    # Rows run by a step of the city review rather than by a button on the application page
+    # (assigning a group, completing the scores, approving the proposed list): the name of
+    # that step, for docs/workflow.md. Such rows are never offered as buttons.
+    via: str = ""
 
 
 T = Transition
@@ -67,12 +71,17 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(S.RECOMMENDED, A.ACCEPT, S.ACCEPTED, bureau_officer, "application.accepted", (APPLICANT, DISTRICT)),
     T(S.RECOMMENDED, A.SEND_BACK, S.SENT_BACK, bureau_officer, "application.sent_back",
       (DISTRICT,), requires_reason=True),
-    T(S.ACCEPTED, A.START_REVIEW, S.IN_REVIEW, bureau_officer, "application.review_started"),
-    T(S.IN_REVIEW, A.COMPLETE_REVIEW, S.REVIEWED, bureau_officer, "application.review_completed"),
-    T(S.REVIEWED, A.PROPOSE, S.PROPOSED, bureau_officer, "application.proposed"),
-    T(S.REVIEWED, A.NOT_PROPOSE, S.NOT_PROPOSED, bureau_officer, "application.not_proposed",
-      (APPLICANT,), requires_reason=True),
-    T(S.PROPOSED, A.RECONSIDER, S.REVIEWED, bureau_officer, "application.reconsidered", requires_reason=True),
+    T(S.ACCEPTED, A.START_REVIEW, S.IN_REVIEW, bureau_officer, "application.review_started",
+      via="分配评审组"),
+    T(S.IN_REVIEW, A.COMPLETE_REVIEW, S.REVIEWED, bureau_officer, "application.review_completed",
+      via="评审组结束评审"),
+    # The proposed list is prepared by an officer and approved by a head (two people); the
+    # approval moves every application on it.
+    T(S.REVIEWED, A.PROPOSE, S.PROPOSED, bureau_head, "application.proposed",
+      via="审批拟认定名单"),
+    T(S.REVIEWED, A.NOT_PROPOSE, S.NOT_PROPOSED, bureau_head, "application.not_proposed",
+      (APPLICANT,), requires_reason=True, via="审批拟认定名单"),
+    T(S.PROPOSED, A.RECONSIDER, S.REVIEWED, bureau_head, "application.reconsidered", requires_reason=True),
     # 第七条(四)(五): publicity for 5 working days, then the decision by the bureau's head.
     T(S.PROPOSED, A.PUBLISH, S.IN_PUBLICITY, bureau_officer, "application.published", (APPLICANT, DISTRICT)),
     T(S.IN_PUBLICITY, A.REMOVE_FROM_LIST, S.NOT_PROPOSED, bureau_officer, "application.removed_from_list",

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from shifan.accounts.roles import Role
 from shifan.bureau import batches, documents, policies, recommendation_documents, views
@@ -8,6 +8,7 @@ app_name = "bureau"
 urlpatterns = [
     path("", views.home, name="home"),
     path("system/", views.system, name="system"),
+    path("review/", include("shifan.bureau.review_urls")),
     path("batches/", batches.batch_list, name="batches"),
     path("batches/new/", batches.batch_create, name="batch-create"),
     path("batches/<int:pk>/edit/", batches.batch_edit, name="batch-edit"),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("policies/<int:pk>/edit/", policies.policy_edit, name="policy-edit"),
     path("policies/<int:pk>/successor/", policies.policy_successor, name="policy-successor"),
     path("policies/<int:pk>/activate/", policies.policy_activate, name="policy-activate"),
+    path("experts/", include("shifan.bureau.expert_pool_urls")),
     path("applications/", views.application_list, name="applications"),
     path("applications/<int:pk>/", views.application, name="application"),
     path("applications/<int:pk>/act/", views.act, name="act"),

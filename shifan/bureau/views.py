@@ -10,6 +10,8 @@ from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
 from shifan.applications.queries import applications_for_user, status_counts
 from shifan.batches.domain import current_batch
+from shifan.city_review.domain.formal import formal_check
+from shifan.city_review.queries import membership_of
 from shifan.workspace.application_pages import (
     act_on_application,
     download_dossier,
@@ -85,7 +87,11 @@ def application_list(request):
 @require_GET
 @bureau_staff
 def application(request, pk: int):
-    return render_application(request, visible_application(request, pk), namespace="bureau")
+    application = visible_application(request, pk)
+    extra = {"membership": membership_of(application)}
+    if application.status == Status.RECOMMENDED:
+        extra["formal_check"] = formal_check(application)
+    return render_application(request, application, namespace="bureau", extra=extra)
 
 
 @require_POST

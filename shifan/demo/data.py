@@ -14,11 +14,12 @@ from shifan.accounts.models import Jurisdiction, Organization, User
 from shifan.accounts.roles import Role
 from shifan.applications.domain.drafts import start_application
 from shifan.applications.domain.transitions import transition
-from shifan.applications.enums import Action
+from shifan.applications.enums import Action, Status
 from shifan.applications.models import Application
 from shifan.batches.domain import create_batch, current_batch, open_batch
 from shifan.batches.models import Batch
 from shifan.demo.content import complete_district_review, fill_minimum, fill_served_list
+from shifan.demo.review import review_and_propose
 
 DEMO_PASSWORD = "Shifan@2026"
 
@@ -35,6 +36,7 @@ ORGANIZATIONS = [
     ("b", "南昌红谷滩企业服务中心有限公司", "91360113MA38HG002", "360113"),
     ("d", "南昌赣江数字科技有限公司", "91360113MA38HG010", "360113"),
     ("f", "南昌红谷质量检测技术有限公司", "91360113MA38HG029", "360113"),
+    ("g", "江西某某评估咨询有限公司", "91360111MA39PG031", "360111"),  # the third-party review agency
 ]
 
 # (username, display name, role, organization key or jurisdiction code)
@@ -53,7 +55,8 @@ USERS = [
     ("bureau_admin", "许强（系统管理员）", Role.BUREAU_ADMIN, None),
     ("expert_1", "冯教授（专家）", Role.EXPERT, None),
     ("expert_2", "何高工（专家）", Role.EXPERT, None),
-    ("agency", "江西某某评估咨询有限公司", Role.AGENCY, None),
+    ("expert_3", "秦研究员（专家）", Role.EXPERT, None),
+    ("agency", "江西某某评估咨询有限公司", Role.AGENCY, "g"),
     ("auditor", "邓审计（审计管理员）", Role.AUDITOR, None),
 ]
 
@@ -68,15 +71,16 @@ APPLICATIONS = [
         ("district_honggutan", Action.RETURN, "附件5 服务企业名单不足 100 家，请补充后重新提交。")]),
     ("e", "豫章科技成果转化服务平台", [
         ("applicant_e", Action.SUBMIT, ""), ("district_donghu", Action.RECOMMEND, ""),
-        ("bureau_officer", Action.ACCEPT, ""), ("bureau_officer", Action.START_REVIEW, ""),
-        ("bureau_officer", Action.COMPLETE_REVIEW, ""), ("bureau_officer", Action.PROPOSE, ""),
-        ("bureau_officer", Action.PUBLISH, "")]),
+        ("bureau_officer", Action.ACCEPT, "")]),
     ("f", "红谷质量技术公共服务平台", [
         ("applicant_f", Action.SUBMIT, ""), ("district_honggutan", Action.RECOMMEND, ""),
-        ("bureau_officer", Action.ACCEPT, ""), ("bureau_officer", Action.START_REVIEW, ""),
-        ("bureau_officer", Action.COMPLETE_REVIEW, ""), ("bureau_officer", Action.PROPOSE, ""),
-        ("bureau_officer", Action.PUBLISH, ""), ("bureau_head", Action.RECOGNISE, "")]),
+        ("bureau_officer", Action.ACCEPT, "")]),
 ]
+# After the city review (demo/review.py) proposes e and f: what brings each to its demo state.
+AFTER_REVIEW = {
+    "e": [("bureau_officer", Action.PUBLISH, "")],
+    "f": [("bureau_officer", Action.PUBLISH, ""), ("bureau_head", Action.RECOGNISE, "")],
+}
 
 
 def _organizations() -> dict[str, Organization]:
@@ -100,7 +104,7 @@ def _users(organizations: dict[str, Organization]) -> dict[str, User]:
                 display_name=display_name,
                 role=role,
                 email=f"{username}@demo.shifan.local",
-                organization=organizations.get(scope) if role == Role.APPLICANT else None,
+                organization=organizations.get(scope) if role in (Role.APPLICANT, Role.AGENCY) else None,
                 jurisdiction=Jurisdiction.objects.get(code=scope) if role == Role.DISTRICT_OFFICER else None,
             )
         found[username] = user
@@ -155,4 +159,11 @@ def load_demo() -> list[User]:
             if action == Action.RECOMMEND:
                 complete_district_review(application, officer=users[username])
             transition(application, action, actor=users[username], reason=reason)
+    reviewed = [Application.objects.get(batch=batch, organization=organizations[key]) for key in AFTER_REVIEW]
+    if all(a.status == Status.ACCEPTED for a in reviewed):
+        review_and_propose(reviewed, users)
+        for key, steps in AFTER_REVIEW.items():
+            application = Application.objects.get(batch=batch, organization=organizations[key])
+            for username, action, reason in steps:
+                transition(application, action, actor=users[username], reason=reason)
     return [users[username] for username, *_ in USERS]

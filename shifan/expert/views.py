@@ -1,13 +1,111 @@
-"""The expert workspace (专家工作台). Assignments arrive with the expert-review work."""
+"""The expert workspace (专家工作台): invitations, the 回避声明, the assigned applications and scoring."""
 
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
+from shifan.applications.sections import SECTIONS
+from shifan.city_review.domain.panel import declare, respond
+from shifan.city_review.models import GroupMember, PanelSeat, Score
+from shifan.city_review.queries import seat_for, seats_of_expert
+from shifan.workspace.application_pages import eligibility_panel, visible_application
+from shifan.workspace.score_pages import score_page
+from shifan.workspace.section_pages import render_section_readonly
+
+expert_only = role_required(Role.EXPERT)
+
+
+def _own_seat(request, pk: int) -> PanelSeat:
+    """One of the expert's own seats (404 for anybody else's: never confirm it exists)."""
+    return get_object_or_404(seats_of_expert(request.user), pk=pk)
 
 
 @require_GET
-@role_required(Role.EXPERT)
+@expert_only
 def home(request):
-    return render(request, "expert/home.html")
+    seats = list(seats_of_expert(request.user).order_by("-draw__drawn_at"))
+    reading = [s for s in seats if s.may_read]
+    members = GroupMember.objects.filter(group__in=[s.draw.group_id for s in reading]).select_related(
+        "application__organization", "group"
+    )
+    sheets = {
+        score.application_id: score for score in Score.objects.filter(seat__in=reading)
+    }
+    for member in members:
+        member.sheet = sheets.get(member.application_id)
+    return render(request, "expert/home.html", {
+        "invited": [s for s in seats if s.state == PanelSeat.State.INVITED],
+        "to_declare": [s for s in seats if s.state == PanelSeat.State.ACCEPTED and not s.declaration],
+        "members": members,
+        "closed": [s for s in seats if s.state in (PanelSeat.State.DECLINED, PanelSeat.State.CONFLICTED)],
+    })
+
+
+@require_POST
+@expert_only
+def seat_respond(request, pk: int):
+    seat = _own_seat(request, pk)
+    accept = request.POST.get("answer") == "accept"
+    try:
+        respond(seat, actor=request.user, accept=accept, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+        return redirect("expert:home")
+    if accept:
+        messages.success(request, "已接受邀请。请先作出回避声明，声明后即可查看申报材料。")
+        return redirect("expert:declare", pk=pk)
+    messages.success(request, "已谢绝邀请，感谢您的答复。")
+    return redirect("expert:home")
+
+
+@require_http_methods(["GET", "POST"])
+@expert_only
+def seat_declare(request, pk: int):
+    seat = _own_seat(request, pk)
+    error = None
+    if request.method == "POST":
+        conflict = request.POST.get("conflict") == "1"
+        if not conflict and request.POST.get("confirm") != "on":
+            error = "请勾选确认本人与上述申报单位均无利害关系，或声明存在利害关系。"
+        else:
+            try:
+                declare(seat, actor=request.user, conflict=conflict, detail=request.POST.get("detail", ""))
+            except ValidationError as problem:
+                error = "；".join(problem.messages)
+            else:
+                messages.success(request, "已声明回避，市局将另行安排专家。" if conflict
+                                 else "已声明无利害关系，现在可以查看申报材料并评分。")
+                return redirect("expert:home")
+    # Before the declaration only the organisations' names are shown: enough to know a conflict.
+    members = GroupMember.objects.filter(group=seat.draw.group).select_related("application__organization")
+    return render(request, "expert/declare.html", {
+        "seat": seat, "group": seat.draw.group, "organizations": [m.application.organization.name for m in members],
+        "error": error, "posted": request.POST,
+    }, status=400 if error else 200)
+
+
+@require_GET
+@expert_only
+def application(request, pk: int):
+    application = visible_application(request, pk)
+    seat = seat_for(request.user, application)
+    sheet = Score.objects.filter(seat=seat, application=application).first()
+    return render(request, "expert/application.html", {
+        "application": application, "sections": SECTIONS, "eligibility": eligibility_panel(application),
+        "sheet": sheet,
+    })
+
+
+@require_GET
+@expert_only
+def section(request, pk: int, code: str):
+    return render_section_readonly(request, pk, code, namespace="expert")
+
+
+@require_http_methods(["GET", "POST"])
+@expert_only
+def score(request, pk: int):
+    return score_page(request, pk, namespace="expert")

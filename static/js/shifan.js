@@ -85,3 +85,22 @@ document.addEventListener("submit", function (event) {
     return Promise.all(Array.from(document.querySelectorAll("form[data-autosave]")).map(autosave));
   };
 })();
+
+// The score sheet's running total, so an expert sees the sum before submitting.
+(function () {
+  function update(table) {
+    var total = 0;
+    table.querySelectorAll("input[name^='points_']").forEach(function (input) {
+      var value = parseFloat(input.value);
+      if (!isNaN(value)) { total += value; }
+    });
+    var out = document.querySelector("[data-score-total]");
+    if (out) { out.textContent = total.toFixed(1); }
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var table = document.querySelector("table.score-sheet");
+    if (!table) { return; }
+    table.addEventListener("input", function () { update(table); });
+    update(table);
+  });
+})();

@@ -27,6 +27,12 @@ TAGS = {
                             "{%tr for row in rows %}", "{{ row.method }}", "{{ row.mobile }}", "{{ row.satisfied }}",
                             "{%tr if not rows %}", "{{ impact }}", "{{ exemplarity }}", "{{ opinion }}",
                             "{{ opinion_date }}"),
+    "review_score_sheet.docx": ("{{ title }}", "{{ applicant }}", "{%tr for row in rows %}", "{{ row.points }}",
+                                "{%tr if not rows %}", "{{ total }}", "{{ comment }}", "{{ scorer }}",
+                                "{{ submitted_on }}", "{{ signer_label }}"),
+    "review_draw_record.docx": ("{{ seed }}", "{{ fingerprint }}", "{{ rules }}", "{{ verification }}",
+                                "{%tr for c in candidates %}", "{%tr for e in exclusions %}", "{{ e.reasons }}",
+                                "{%tr for d in drawn %}", "{{ d.answer }}"),
 }
 
 

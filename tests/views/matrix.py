@@ -236,8 +236,47 @@ ROWS = [
                                                                                           "bureau_head": 404}),
         {"pk": "draft_a"}),
     Row("district:summary", "GET", 403, only("officer_x", "officer_y")),
+    # Expert pool: bureau officers run it, bureau heads read it; an expert sees and declares on their own entry.
+    Row("bureau:experts", "GET", 403, only("bureau_officer", "bureau_head")),
+    Row("bureau:expert-create", "GET", 403, only("bureau_officer")),
+    Row("bureau:expert-create", "POST", 403, only("bureau_officer", ok=400), data={"name": ""}),
+    Row("bureau:expert", "GET", 403, only("bureau_officer", "bureau_head"), {"pk": "pool_expert"}),
+    Row("bureau:expert-edit", "GET", 403, only("bureau_officer"), {"pk": "pool_expert"}),
+    Row("bureau:expert-edit", "POST", 403, only("bureau_officer", ok=400), {"pk": "pool_expert"}, {"name": ""}),
+    Row("bureau:expert-contact", "POST", 403, only("bureau_officer"), {"pk": "pool_expert"}),
+    Row("bureau:expert-availability", "POST", 403, only("bureau_officer", ok=400), {"pk": "pool_expert"},
+        {"available": "0", "availability_note": ""}),
+    Row("bureau:expert-relationship-add", "POST", 403, only("bureau_officer", ok=400), {"pk": "pool_expert"},
+        {"organization_name": ""}),
+    Row("bureau:expert-relationship-remove", "POST", 403, only("bureau_officer", ok=302),
+        {"pk": "pool_expert", "relationship_id": "pool_relationship"}),
+    Row("bureau:expert-relationship-remove", "POST", 403, only("bureau_officer", ok=404),
+        {"pk": "own_expert", "relationship_id": "pool_relationship"}),  # not this expert's relationship
+    Row("bureau:expert-activation", "POST", 403, only("bureau_officer", ok=302), {"pk": "pool_expert"}),
+    Row("bureau:experts-export", "GET", 403, only("bureau_officer", "bureau_head")),
+    Row("bureau:experts-template", "GET", 403, only("bureau_officer", "bureau_head")),
+    Row("bureau:experts-import", "GET", 403, only("bureau_officer")),
+    Row("bureau:experts-import", "POST", 403, only("bureau_officer", ok=400)),
+    Row("bureau:experts-import-report", "GET", 403, only("bureau_officer"), {"import_id": "pool_import"}),
+    Row("bureau:experts-import-discard", "POST", 403, only("bureau_officer", ok=302), {"import_id": "pool_import"}),
+    Row("bureau:experts-import-apply", "POST", 403, only("bureau_officer", ok=302), {"import_id": "pool_import"}),
+    Row("expert:profile", "GET", 403, only("expert_1")),
+    Row("expert:relationship-add", "POST", 403, only("expert_1", ok=400), data={"organization_name": ""}),
+    Row("expert:relationship-remove", "POST", 403, only("expert_1", ok=302), {"pk": "own_relationship"}),
+    Row("expert:relationship-remove", "POST", 403, only("expert_1", ok=404), {"pk": "pool_relationship"}),
+    Row("expert:activate", "GET", 404, kwargs={"token": "=not-a-real-token"}),
+    Row("expert:activate", "GET", 200, kwargs={"token": "=matrix-live-token"}),
+    Row("expert:activate", "POST", 200, {"anon": 400}, {"token": "=matrix-live-token"}),
 ]
 
 # Admin URLs not listed row by row: every one of them passes AdminSite.has_permission first,
 # which the admin rows above prove refuses everyone but bureau admins.
 ADMIN_PREFIX = "admin:"
+
+# Later stages keep their rows in their own modules (imported last: they use the helpers above).
+from tests.views.matrix_review import REVIEW_ROWS  # noqa: E402
+
+ROWS = ROWS + REVIEW_ROWS
+from tests.views.matrix_review_documents import REVIEW_DOCUMENT_ROWS  # noqa: E402
+
+ROWS = ROWS + REVIEW_DOCUMENT_ROWS

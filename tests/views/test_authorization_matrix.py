@@ -9,6 +9,7 @@ from shifan.notifications.domain import notify
 from shifan.policies.domain import supersede_policy
 from tests.factories import ApplicationFactory, AttachmentFactory, BatchFactory, OrganizationFactory
 from tests.views.matrix import ADMIN_PREFIX, PERSONAS, ROWS
+from tests.views.worlds import WORLD_EXTENSIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def world(personas, org_a, org_b, batch, district_x):
     draft_org = OrganizationFactory(jurisdiction=district_x)
     app_a = ApplicationFactory(organization=org_a, batch=batch, status=Status.SUBMITTED)
     draft_own = ApplicationFactory(organization=org_a, batch=BatchFactory(year=batch.year - 2), status=Status.DRAFT)
-    return {
+    world = {
         "draft_own": draft_own,
         "staff_row": StaffMember.objects.create(application=draft_own, name="甲员工", full_time=True),
         "staff_import": check_list_import(draft_own, "staff", list_template("staff"), file_name="t.xlsx",
@@ -38,6 +39,10 @@ def world(personas, org_a, org_b, batch, district_x):
         "closed_batch": BatchFactory(year=batch.year - 1, state="closed"),
         "note_a": notify([personas["applicant_a"]], event="x", subject="给甲", body="甲", link="/applicant/")[0],
     }
+    # Later stages add their objects from their own modules (tests/views/worlds/), one each.
+    for add in WORLD_EXTENSIONS:
+        world.update(add(personas=personas, world=world))
+    return world
 
 
 def _row_id(row) -> str:

@@ -1,5 +1,5 @@
-"""The Word templates, built in code (file name → builder): the application's 附件2–6 and the
-district's 附件1 推荐表.
+"""The Word templates, built in code (file name → builder): the application's 附件2–6, the
+district's 附件1 推荐表 and the city review's 评分表 and 专家抽取记录.
 
 Run ``python tools/build_office_templates.py`` after changing one; the committed files in
 ``shifan/documents/templates_office/`` must be what these builders give (a test checks it).
@@ -9,6 +9,7 @@ from tools.office_templates.declaration import build_declaration
 from tools.office_templates.lists import build_equipment, build_served, build_staff
 from tools.office_templates.recommendation import build_recommendation
 from tools.office_templates.report import build_report
+from tools.office_templates.review import REVIEW_TEMPLATES
 
 TEMPLATES = {
     "application_report.docx": build_report,
@@ -17,4 +18,5 @@ TEMPLATES = {
     "served_list.docx": build_served,
     "declaration.docx": build_declaration,
     "recommendation.docx": build_recommendation,
+    **REVIEW_TEMPLATES,
 }

@@ -105,5 +105,10 @@ def transition(
 
 
 def available_actions(application: Application, actor) -> list[workflow.Transition]:
-    """The moves this actor may offer on this application now (permission only, not guards)."""
-    return [row for row in workflow.moves_from(application.status) if row.who.test(actor, application)]
+    """The moves this actor may offer as buttons now (permission only, not guards).
+
+    Rows run by a city review step (``via``) are left out: they happen there, with their data.
+    """
+    return [
+        row for row in workflow.moves_from(application.status) if not row.via and row.who.test(actor, application)
+    ]

@@ -1,0 +1,104 @@
+"""Forms at the boundary of the city review: what the bureau, experts and agencies fill in."""
+
+from decimal import Decimal
+
+from django import forms
+
+from shifan.accounts.models import Organization
+from shifan.city_review.domain.groups import agencies
+from shifan.city_review.domain.scoring import Entry
+from shifan.city_review.models import ReviewGroup, ReviewSettings
+from shifan.policies.codes import ServiceFunction
+
+
+class GroupForm(forms.Form):
+    name = forms.CharField(label="评审组名称", max_length=100, initial="第一组")
+    mode = forms.ChoiceField(label="评审方式", choices=ReviewGroup.Mode.choices, initial=ReviewGroup.Mode.EXPERTS,
+                             widget=forms.RadioSelect)
+    panel_size = forms.IntegerField(label="专家人数", min_value=1, max_value=25, initial=5,
+                                    help_text="专家评审时每份申报的评审专家人数，一般为 5 人以上单数。")
+    backup_count = forms.IntegerField(label="备选专家人数", min_value=0, max_value=20, initial=3,
+                                      help_text="专家谢绝或申报回避时，按抽中顺序依次递补。")
+    specialties = forms.MultipleChoiceField(label="所需专业（服务功能）", choices=ServiceFunction.choices,
+                                            required=False, widget=forms.CheckboxSelectMultiple,
+                                            help_text="不选则不限专业；选择多项时，专家擅长其中任一项即可。")
+    agency = forms.ModelChoiceField(label="第三方评审机构", queryset=Organization.objects.none(), required=False,
+                                    help_text="评审方式为第三方机构评审时必选。")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("mode") == ReviewGroup.Mode.AGENCY and not data.get("agency"):
+            self.add_error("agency", "第三方机构评审须选择评审机构。")
+        return data
+
+
+class AssignForm(forms.Form):
+    applications = forms.ModelMultipleChoiceField(label="待评审的申报", queryset=None,
+                                                  widget=forms.CheckboxSelectMultiple,
+                                                  error_messages={"required": "请至少选择一份申报。"})
+
+    def __init__(self, *args, assignable, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applications"].queryset = assignable
+        self.fields["applications"].label_from_instance = lambda a: f"{a.platform_name}（{a.organization.name}）"
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="理由", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = ReviewSettings
+        fields = ["aggregation", "outlier_points", "pass_mark", "avoid_same_jurisdiction", "avoid_previous_reviewers"]
+        widgets = {"aggregation": forms.RadioSelect}
+
+
+class IndicatorForm(forms.Form):
+    category = forms.CharField(label="一级指标", max_length=50)
+    name = forms.CharField(label="评分指标", max_length=100)
+    max_points = forms.DecimalField(label="分值", min_value=Decimal("0.5"), max_value=Decimal(100), decimal_places=1)
+    guidance = forms.CharField(label="评分要点与依据", max_length=300, required=False)
+
+
+IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=2, can_delete=True)
+
+
+class ScoreSheetForm(forms.Form):
+    """One row per indicator (points and comment) and the overall comment; values kept as typed."""
+
+    comment = forms.CharField(label="综合评价意见", required=False, max_length=4000,
+                              widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, indicators, sheet=None, readonly=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = list(indicators)
+        items = {item.indicator_id: item for item in sheet.items.all()} if sheet and sheet.pk else {}
+        for indicator in self.indicators:
+            item = items.get(indicator.pk)
+            self.fields[f"points_{indicator.pk}"] = forms.CharField(
+                label=f"{indicator.name}得分", required=False, max_length=10,
+                initial=item.points if item else "",
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 5}),
+            )
+            self.fields[f"note_{indicator.pk}"] = forms.CharField(
+                label=f"{indicator.name}评分意见", required=False, max_length=500, initial=item.comment if item else "",
+            )
+        if sheet is not None and sheet.pk:
+            self.fields["comment"].initial = sheet.comment
+        if readonly:
+            for field in self.fields.values():
+                field.disabled = True
+
+    def rows(self):
+        return [(i, self[f"points_{i.pk}"], self[f"note_{i.pk}"]) for i in self.indicators]
+
+    def entries(self) -> dict[int, Entry]:
+        return {
+            i.pk: Entry(str(self.data.get(f"points_{i.pk}", "")), str(self.data.get(f"note_{i.pk}", "")))
+            for i in self.indicators
+        }

@@ -1,0 +1,55 @@
+"""Who sees what of the city review: scoped queries for experts, agencies and the bureau."""
+
+from django.db.models import QuerySet
+
+from shifan.city_review.models import ExpertDraw, GroupMember, PanelSeat, ReviewGroup
+
+
+def current_draw(group: ReviewGroup) -> ExpertDraw | None:
+    return group.draws.filter(superseded_at__isnull=True).first()
+
+
+def seats_of_expert(user) -> QuerySet[PanelSeat]:
+    """The expert's seats on current draws that reached them (never a backup still waiting)."""
+    return (
+        PanelSeat.objects.filter(expert__user=user, draw__superseded_at__isnull=True)
+        .exclude(state__in=(PanelSeat.State.WAITING, PanelSeat.State.RELEASED))
+        .select_related("draw__group__batch", "expert")
+    )
+
+
+def reading_seats(user) -> QuerySet[PanelSeat]:
+    """Seats on which the expert accepted and declared no conflict: the only way to read an application."""
+    return seats_of_expert(user).filter(
+        state=PanelSeat.State.ACCEPTED, declaration=PanelSeat.Declaration.NO_CONFLICT
+    )
+
+
+def expert_application_ids(user) -> QuerySet:
+    """Applications of the groups where this expert may read (registered as the expert's scope)."""
+    groups = reading_seats(user).values("draw__group")
+    return GroupMember.objects.filter(group__in=groups).values("application")
+
+
+def groups_of_agency(user) -> QuerySet[ReviewGroup]:
+    if not user.organization_id:
+        return ReviewGroup.objects.none()
+    return ReviewGroup.objects.filter(mode=ReviewGroup.Mode.AGENCY, agency_id=user.organization_id)
+
+
+def agency_application_ids(user) -> QuerySet:
+    """Applications the bureau handed to this user's agency (registered as the agency's scope)."""
+    return GroupMember.objects.filter(group__in=groups_of_agency(user)).values("application")
+
+
+def seat_for(user, application) -> PanelSeat | None:
+    """The expert's reading seat for this application's group, if any."""
+    membership = GroupMember.objects.filter(application=application).first()
+    if membership is None:
+        return None
+    return reading_seats(user).filter(draw__group_id=membership.group_id).first()
+
+
+def membership_of(application) -> GroupMember | None:
+    """The application's review group membership (with the group), if it has one."""
+    return GroupMember.objects.select_related("group").filter(application=application).first()

@@ -1,0 +1,45 @@
+"""The score sheet page shared by the expert and the agency workspaces (评分表).
+
+The application comes through ``applications_for_user`` (404 when not visible, so an expert
+who has not declared sees nothing), the right to score through ``scorer_context``.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+
+from shifan.applications.enums import Status
+from shifan.city_review.domain.scoring import save_sheet, scorer_context, sheet_of
+from shifan.city_review.domain.setup import indicators_for, sheet_maximum
+from shifan.city_review.forms import ScoreSheetForm
+from shifan.city_review.models import Score
+from shifan.workspace.application_pages import visible_application
+from shifan.workspace.errors import add_domain_errors
+
+
+def score_page(request, pk: int, *, namespace: str):
+    """GET shows the sheet (read-only once submitted); POST saves it, or submits it with ``submit=1``."""
+    application = visible_application(request, pk)
+    group, seat = scorer_context(application, request.user)
+    indicators = indicators_for(group.batch)
+    sheet = sheet_of(application, group, seat)
+    readonly = (sheet is not None and sheet.state == Score.State.SUBMITTED) or application.status != Status.IN_REVIEW
+    form = ScoreSheetForm(request.POST if request.method == "POST" else None, indicators=indicators, sheet=sheet,
+                          readonly=readonly)
+    if request.method == "POST":
+        if readonly:
+            raise PermissionDenied("评分表已提交或申报已结束评审，不能再修改。")
+        submit = request.POST.get("submit") == "1"
+        if form.is_valid():
+            try:
+                save_sheet(application, actor=request.user, entries=form.entries(),
+                           comment=form.cleaned_data["comment"], submit=submit)
+            except ValidationError as error:
+                add_domain_errors(form, error)
+            else:
+                messages.success(request, "评分表已提交，不能再修改。" if submit else "评分已暂存。")
+                return redirect(f"{namespace}:score", pk=pk)
+    return render(request, "components/score_page.html", {
+        "application": application, "group": group, "form": form, "readonly": readonly, "sheet": sheet,
+        "maximum": sheet_maximum(indicators), "namespace": namespace,
+    }, status=400 if form.errors else 200)
