@@ -35,7 +35,10 @@ INSTALLED_APPS = [
     "shifan.applications",
     "shifan.district_review",
     "shifan.experts",
+    "shifan.workdays",
     "shifan.city_review",
+    "shifan.publicity",
+    "shifan.recognition",
     # Audience apps: URLs, views and templates only.
     "shifan.portal",
     "shifan.home",

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from shifan.applicant import attachments, colleagues, documents, list_import, sections, views
 
@@ -27,6 +27,7 @@ urlpatterns = [
     path("applications/<int:pk>/attachments/<int:attachment_id>/delete/", attachments.delete,
          name="attachment-delete"),
     path("colleagues/", colleagues.colleagues, name="colleagues"),
+    path("", include("shifan.applicant.certificate_urls")),
     path("colleagues/invite/", colleagues.invite, name="invite"),
     path("colleagues/requests/<int:pk>/decide/", colleagues.decide, name="join-decide"),
 ]

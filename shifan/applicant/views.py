@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from shifan.accounts.access import role_required
@@ -15,6 +16,7 @@ from shifan.applications.enums import Status
 from shifan.applications.guards import completeness_items
 from shifan.applications.queries import applications_for_user
 from shifan.batches.domain import current_batch
+from shifan.recognition.queries import recognitions_of_organization
 from shifan.workspace.application_pages import (
     act_on_application,
     download_dossier,
@@ -44,6 +46,8 @@ def _render_home(request, start_form, status=200):
             "applications": applications,
             "current_application": in_batch,
             "start_form": start_form,
+            "recognitions": recognitions_of_organization(request.user.organization_id),
+            "today": timezone.localdate(),
         },
         status=status,
     )

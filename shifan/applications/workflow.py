@@ -83,11 +83,12 @@ TRANSITIONS: tuple[Transition, ...] = (
       (APPLICANT,), requires_reason=True, via="审批拟认定名单"),
     T(S.PROPOSED, A.RECONSIDER, S.REVIEWED, bureau_head, "application.reconsidered", requires_reason=True),
     # 第七条(四)(五): publicity for 5 working days, then the decision by the bureau's head.
-    T(S.PROPOSED, A.PUBLISH, S.IN_PUBLICITY, bureau_officer, "application.published", (APPLICANT, DISTRICT)),
+    T(S.PROPOSED, A.PUBLISH, S.IN_PUBLICITY, bureau_officer, "application.published", (APPLICANT, DISTRICT),
+      via="发布公示"),
     T(S.IN_PUBLICITY, A.REMOVE_FROM_LIST, S.NOT_PROPOSED, bureau_officer, "application.removed_from_list",
-      (APPLICANT, DISTRICT), requires_reason=True),
+      (APPLICANT, DISTRICT), requires_reason=True, via="处理异议"),
     T(S.IN_PUBLICITY, A.RECOGNISE, S.RECOGNISED, bureau_head, "application.recognised",
-      (APPLICANT, DISTRICT)),
+      (APPLICANT, DISTRICT), via="审批认定决定"),
 )
 
 _BY_KEY = {(t.source, t.action): t for t in TRANSITIONS}

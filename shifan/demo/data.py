@@ -19,7 +19,7 @@ from shifan.applications.models import Application
 from shifan.batches.domain import create_batch, current_batch, open_batch
 from shifan.batches.models import Batch
 from shifan.demo.content import complete_district_review, fill_minimum, fill_served_list
-from shifan.demo.review import review_and_propose
+from shifan.demo.review import publish_and_recognise, review_and_propose
 
 DEMO_PASSWORD = "Shifan@2026"
 
@@ -76,11 +76,8 @@ APPLICATIONS = [
         ("applicant_f", Action.SUBMIT, ""), ("district_honggutan", Action.RECOMMEND, ""),
         ("bureau_officer", Action.ACCEPT, "")]),
 ]
-# After the city review (demo/review.py) proposes e and f: what brings each to its demo state.
-AFTER_REVIEW = {
-    "e": [("bureau_officer", Action.PUBLISH, "")],
-    "f": [("bureau_officer", Action.PUBLISH, ""), ("bureau_head", Action.RECOGNISE, "")],
-}
+# Taken through the city review, the publicity and the decision (demo/review.py) to 已认定.
+AFTER_REVIEW = ("e", "f")
 
 
 def _organizations() -> dict[str, Organization]:
@@ -161,9 +158,6 @@ def load_demo() -> list[User]:
             transition(application, action, actor=users[username], reason=reason)
     reviewed = [Application.objects.get(batch=batch, organization=organizations[key]) for key in AFTER_REVIEW]
     if all(a.status == Status.ACCEPTED for a in reviewed):
-        review_and_propose(reviewed, users)
-        for key, steps in AFTER_REVIEW.items():
-            application = Application.objects.get(batch=batch, organization=organizations[key])
-            for username, action, reason in steps:
-                transition(application, action, actor=users[username], reason=reason)
+        plist = review_and_propose(reviewed, users)
+        publish_and_recognise(plist, users)
     return [users[username] for username, *_ in USERS]

@@ -1,6 +1,10 @@
-"""The demo's city review: an expert pool, one group, a draw, three experts' scores, an approved list."""
+"""The demo's city review to recognition: an expert pool, a draw, scores, the list, publicity, the decision."""
 
+from datetime import timedelta
 from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from shifan.accounts.models import Jurisdiction, User
 from shifan.applications.models import Application
@@ -10,7 +14,10 @@ from shifan.city_review.domain.groups import assign, complete_group, create_grou
 from shifan.city_review.domain.panel import declare, respond
 from shifan.city_review.domain.scoring import Entry, save_sheet
 from shifan.city_review.domain.setup import indicators_for
+from shifan.city_review.models import ProposedList
 from shifan.experts.models import Expert
+from shifan.publicity.domain import file_objection, publish, rule_on_objection
+from shifan.recognition.domain import approve_decision, prepare_decision, submit_decision
 
 # (username or None, name, employer, title, specialties, jurisdiction code) — None: no account yet,
 # so the draw shows an exclusion ("账号未激活") as a real pool would.
@@ -36,7 +43,7 @@ def _pool(users: dict[str, User]) -> list[Expert]:
     return experts
 
 
-def review_and_propose(applications: list[Application], users: dict[str, User]) -> None:
+def review_and_propose(applications: list[Application], users: dict[str, User]) -> ProposedList:
     """Take accepted applications through the whole city review to 拟认定 (approved by the head).
 
     Side effects: everything the review's domain functions do (audit events, notifications).
@@ -59,4 +66,27 @@ def review_and_propose(applications: list[Application], users: dict[str, User]) 
     complete_group(group, actor=officer)
     plist = proposals.prepare(batch, actor=officer)
     proposals.submit(plist, actor=officer)
-    proposals.approve(plist, actor=head, comment="同意。")
+    return proposals.approve(plist, actor=head, comment="同意。")
+
+
+def publish_and_recognise(plist: ProposedList, users: dict[str, User]) -> None:
+    """Publish the list 40 days ago, take and dismiss one objection, approve the decision today.
+
+    Left at 拟认定 when the holiday table has no arrangement for those days (the demo never guesses).
+    Side effects: everything the publicity and recognition domain functions do.
+    """
+    officer, head = users["bureau_officer"], users["bureau_head"]
+    published_on = timezone.localdate() - timedelta(days=40)
+    try:
+        publicity = publish(plist, actor=officer, published_on=published_on,
+                            contact="南昌市中小企业服务局创新创业服务科，电话 0791-83869992")
+    except ValidationError:
+        return
+    objection = file_objection(
+        publicity, entry=publicity.entries.first(), name="演示异议人", mobile="13807910000",
+        content="该平台年度服务企业数量与实际情况不符，请核实。", today=publicity.starts_on,
+    )
+    rule_on_objection(objection, actor=officer, upheld=False,
+                      investigation="经电话抽查名单中 20 家企业，均确认接受过服务，异议不成立。")
+    decision = submit_decision(prepare_decision(publicity, actor=officer), actor=officer)
+    approve_decision(decision, actor=head, comment="同意。")

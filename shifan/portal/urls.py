@@ -1,8 +1,14 @@
-from django.urls import path
+from django.urls import include, path
 
 from shifan.portal import views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("", include("shifan.portal.directory_urls")),
+    path("", include("shifan.portal.pages_urls")),
+    path("", include("shifan.portal.api_urls")),
+    path("", include("shifan.portal.publicity_urls")),
+    path("", include("shifan.portal.notice_document_urls")),
+    path("", include("shifan.portal.verification_urls")),
 ]

@@ -18,6 +18,7 @@ from shifan.applications.workflow import TRANSITIONS, find
 from shifan.audit.models import AuditEvent
 from shifan.notifications.models import Notification
 from tests.factories import ApplicationFactory, make_recommendable, make_submittable
+from tests.recognition_factories import put_on_ended_publicity
 from tests.review_factories import make_group, make_reviewed, on_approved_list, put_in_group
 
 
@@ -32,6 +33,8 @@ def prepare_for(row, application, personas) -> None:
         make_reviewed(application, actor=officer)
     elif row.action in (Action.PROPOSE, Action.NOT_PROPOSE):
         on_approved_list(application, officer=officer, head=head, selected=row.action == Action.PROPOSE)
+    elif row.action in (Action.PUBLISH, Action.RECOGNISE):
+        put_on_ended_publicity(application, officer=officer, head=head)
 
 pytestmark = pytest.mark.django_db
 

@@ -21,5 +21,8 @@ def test_documents_imports_only_itself_and_core():
     assert imported <= {"shifan.documents", "shifan.core"}
 
 
-def test_documents_has_no_models_yet():
-    assert not (DOCUMENTS / "models.py").exists()
+def test_documents_models_are_only_the_number_register():
+    """documents keeps the archive's infrastructure only: today the register of issued numbers."""
+    from django.apps import apps
+
+    assert [m.__name__ for m in apps.get_app_config("documents").get_models()] == ["NumberSequence"]

@@ -33,6 +33,18 @@ TAGS = {
     "review_draw_record.docx": ("{{ seed }}", "{{ fingerprint }}", "{{ rules }}", "{{ verification }}",
                                 "{%tr for c in candidates %}", "{%tr for e in exclusions %}", "{{ e.reasons }}",
                                 "{%tr for d in drawn %}", "{{ d.answer }}"),
+    "certificate.docx": ("{%p if mark %}", "【{{ mark }}】{{ mark_note }}", "{{ title }}", "{{ heading }}",
+                         "{{ statement }}", "{{ platform_name }}", "{{ decision_number }}", "{{ valid_until }}",
+                         "{{ verification_code }}", "{{ verification_url }}", "{{ qr }}", "{{ issued_on }}"),
+    "publicity_notice.docx": ("{{ number }}", "{{ title }}", "{%p for text in body %}", "{{ text }}",
+                              "{%tr for e in entries %}", "{{ e.platform }}", "{{ e.organization }}",
+                              "{{ e.district }}", "{{ e.functions }}", "{%tr if not entries %}",
+                              "{{ starts_on }}", "{{ ends_on }}", "{{ working_days }}", "{{ contact }}", "{{ url }}",
+                              "{{ issuer }}", "{{ published_on }}"),
+    "decision_notice.docx": ("{{ number }}", "{{ title }}", "{%p if addressee %}", "{{ addressee }}",
+                             "{%p for text in body %}", "{{ attachment_title }}", "{{ issuer }}", "{{ decided_on }}",
+                             "{%tr for e in entries %}", "{{ e.platform }}", "{{ e.functions }}", "{{ e.validity }}",
+                             "{%tr if not entries %}"),
 }
 
 

@@ -280,3 +280,18 @@ ROWS = ROWS + REVIEW_ROWS
 from tests.views.matrix_review_documents import REVIEW_DOCUMENT_ROWS  # noqa: E402
 
 ROWS = ROWS + REVIEW_DOCUMENT_ROWS
+from tests.views.matrix_workdays import WORKDAYS_ROWS  # noqa: E402
+
+ROWS = ROWS + WORKDAYS_ROWS
+from tests.views.matrix_publicity import PUBLICITY_ROWS  # noqa: E402
+
+ROWS = ROWS + PUBLICITY_ROWS
+from tests.views.matrix_portal import PORTAL_ROWS  # noqa: E402
+
+ROWS = ROWS + PORTAL_ROWS
+from tests.views.matrix_certificates import CERTIFICATE_ROWS  # noqa: E402
+
+ROWS = ROWS + CERTIFICATE_ROWS
+from tests.views.matrix_notices import NOTICE_ROWS  # noqa: E402
+
+ROWS = ROWS + NOTICE_ROWS

@@ -8,6 +8,7 @@ from django.utils import timezone
 from shifan.applications.enums import Status
 from shifan.applications.models import Application
 from tests.factories import ApplicationFactory
+from tests.portal.helpers import CONTACT_MOBILE, CONTACT_NAME, make_recognition
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +120,8 @@ def test_empty_workspaces_say_what_comes_next(client_for):
 
 
 def test_portal_shows_recognised_platforms_without_personal_data(client, org_a, batch, personas):
-    ApplicationFactory(organization=org_a, batch=batch, status=Status.RECOGNISED, platform_name="已认定平台")
+    # The home page lists recognitions (shifan.recognition), not applications in the recognised state.
+    make_recognition(batch=batch, officer=personas["bureau_officer"], organization=org_a, platform_name="已认定平台")
     ApplicationFactory(organization=org_a.__class__.objects.create(
         name="未认定单位", uscc="91110108551385082Q", jurisdiction=org_a.jurisdiction), batch=batch,
         status=Status.IN_REVIEW, platform_name="评审中平台")
@@ -127,6 +129,7 @@ def test_portal_shows_recognised_platforms_without_personal_data(client, org_a, 
     assert "已认定平台" in page
     assert "评审中平台" not in page
     assert personas["applicant_a"].email not in page
+    assert CONTACT_NAME not in page and CONTACT_MOBILE not in page
 
 
 def test_auditor_verifies_the_chain_from_the_page(client_for, app_a):

@@ -3,6 +3,6 @@
 Each module exposes ``add(*, personas, world) -> dict`` returning its objects by key.
 """
 
-from tests.views.worlds import expert_pool, review
+from tests.views.worlds import certificates, expert_pool, portal, publicity, review, workdays
 
-WORLD_EXTENSIONS = (expert_pool.add, review.add)
+WORLD_EXTENSIONS = (expert_pool.add, review.add, workdays.add, publicity.add, portal.add, certificates.add)
