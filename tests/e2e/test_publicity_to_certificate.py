@@ -45,7 +45,14 @@ def test_publication_objection_decision_and_a_verified_certificate(page, browser
     expect(page.locator(".message.success")).to_contain_text("已发布公示")
     page.get_by_role("button", name="退出").click()
 
-    public = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}).new_page()
+    phone = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+    try:
+        _object_and_verify(page, phone.new_page(), live_server, sign_in, screenshot, today)
+    finally:
+        phone.close()  # a context left open keeps talking to the live server after the test
+
+
+def _object_and_verify(page, public, live_server, sign_in, screenshot, today):
     public.goto(f"{live_server.url}/publicity/")
     expect(public.get_by_role("cell", name="甲示范平台")).to_be_visible()
     public.get_by_role("link", name="在线提出异议（实名）").click()
