@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "shifan.city_review",
     "shifan.publicity",
     "shifan.recognition",
+    "shifan.tracking",
+    "shifan.support",
     # Audience apps: URLs, views and templates only.
     "shifan.portal",
     "shifan.home",
@@ -172,6 +174,8 @@ EMAIL_HOST = env_str("SHIFAN_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = env_int("SHIFAN_EMAIL_PORT", 25)
 EMAIL_TIMEOUT = 10
 SITE_URL = env_str("SHIFAN_SITE_URL", "http://127.0.0.1:8000")
+# SMS gateway (a class with send(mobile, text)); the console one prints. See shifan/notifications/sms.py.
+SHIFAN_SMS_BACKEND = env_str("SHIFAN_SMS_BACKEND", "shifan.notifications.sms.ConsoleBackend")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -11,6 +11,7 @@ from shifan.settings import *  # noqa: F403 -- test overrides on top of the one 
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed: hashing is not under test here
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SHIFAN_SMS_BACKEND = "shifan.notifications.sms.LocMemBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Serve static files from the app directories, as in development, without a collectstatic run.
 WHITENOISE_USE_FINDERS = True

@@ -28,6 +28,8 @@ urlpatterns = [
          name="attachment-delete"),
     path("colleagues/", colleagues.colleagues, name="colleagues"),
     path("", include("shifan.applicant.certificate_urls")),
+    path("renewals/", include("shifan.applicant.renewal_urls")),
+    path("tracking/", include("shifan.applicant.tracking_urls")),
     path("colleagues/invite/", colleagues.invite, name="invite"),
     path("colleagues/requests/<int:pk>/decide/", colleagues.decide, name="join-decide"),
 ]

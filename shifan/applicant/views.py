@@ -17,6 +17,7 @@ from shifan.applications.guards import completeness_items
 from shifan.applications.queries import applications_for_user
 from shifan.batches.domain import current_batch
 from shifan.recognition.queries import recognitions_of_organization
+from shifan.tracking.queries import open_tracking_reports
 from shifan.workspace.application_pages import (
     act_on_application,
     download_dossier,
@@ -48,6 +49,7 @@ def _render_home(request, start_form, status=200):
             "start_form": start_form,
             "recognitions": recognitions_of_organization(request.user.organization_id),
             "today": timezone.localdate(),
+            "tracking_reports": open_tracking_reports(request.user),
         },
         status=status,
     )

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from shifan.accounts.roles import Role
 from shifan.district import documents, recommendation_documents, review, views
@@ -23,4 +23,5 @@ urlpatterns = [
     path("applications/<int:pk>/documents.zip", documents.archive, name="documents-zip"),
     path("applications/<int:pk>/recommendation.docx", recommendation_documents.recommendation, name="recommendation"),
     path("summary.xlsx", recommendation_documents.summary, name="summary"),
+    path("cases/", include("shifan.district.cases_urls")),
 ]

@@ -127,3 +127,27 @@ class Revocation(models.Model):
 
     def __str__(self) -> str:
         return f"撤销：{self.recognition}"
+
+
+class ExpiryReminder(models.Model):
+    """到期提醒: one row per recognition and threshold (90 or 30 days) once its reminder went out."""
+
+    class Threshold(models.IntegerChoices):
+        DAYS_90 = 90, "到期前90天"
+        DAYS_30 = 30, "到期前30天"
+
+    recognition = models.ForeignKey(Recognition, verbose_name="认定", on_delete=models.CASCADE,
+                                    related_name="expiry_reminders")
+    days_before = models.PositiveSmallIntegerField("提前天数", choices=Threshold.choices)
+    sent_on = models.DateField("提醒日期")
+
+    class Meta:
+        verbose_name = "到期提醒"
+        verbose_name_plural = "到期提醒"
+        ordering = ["-sent_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["recognition", "days_before"], name="expiry_reminder_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recognition}（{self.get_days_before_display()}）"

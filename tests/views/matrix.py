@@ -295,3 +295,19 @@ ROWS = ROWS + CERTIFICATE_ROWS
 from tests.views.matrix_notices import NOTICE_ROWS  # noqa: E402
 
 ROWS = ROWS + NOTICE_ROWS
+
+from tests.views.matrix_tracking import TRACKING_ROWS  # noqa: E402
+
+ROWS = ROWS + TRACKING_ROWS
+
+from tests.views.matrix_notify import NOTIFY_ROWS  # noqa: E402
+
+ROWS = ROWS + NOTIFY_ROWS
+
+from tests.views.matrix_support import SUPPORT_ROWS  # noqa: E402
+
+ROWS = ROWS + SUPPORT_ROWS
+
+from tests.views.matrix_dashboard import DASHBOARD_ROWS  # noqa: E402
+
+ROWS = ROWS + DASHBOARD_ROWS

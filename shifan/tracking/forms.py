@@ -1,0 +1,71 @@
+"""Boundary forms of tracking: the yearly figures, opening a round, rectification."""
+
+from django import forms
+
+from shifan.policies.codes import FUNCTION_LABELS
+from shifan.tracking.domain import FIGURES
+from shifan.tracking.models import TrackingReport
+
+ACTIVITY_PREFIX = "activity_"
+
+
+class ReportForm(forms.ModelForm):
+    """The figures of 第五条 for the tracking year, one count of large activities per declared function."""
+
+    class Meta:
+        model = TrackingReport
+        fields = [*FIGURES, "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "total_assets": "上一年度末（跟踪年度末）的资产总额。",
+            "served_listed": "本年度服务的中小企业名单（附件5口径）中的企业数。",
+            "served_satisfied": "名单中对服务表示满意的企业数。",
+            "summary": "本年度服务开展情况、取得的成效、存在的问题和下一步计划。",
+        }
+
+    def __init__(self, *args, functions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in FIGURES:
+            self.fields[name].widget.attrs.setdefault("min", 0)
+        existing = self.instance.activities or {}
+        for code in functions:
+            self.fields[ACTIVITY_PREFIX + code] = forms.IntegerField(
+                label=f"大型服务活动（{FUNCTION_LABELS.get(code, code)}，次）", min_value=0, required=False,
+                initial=existing.get(code, 0))
+        self.functions = tuple(functions)
+
+    def figures(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in FIGURES}
+
+    def activities(self) -> dict:
+        return {code: self.cleaned_data.get(ACTIVITY_PREFIX + code) or 0 for code in self.functions}
+
+    def activity_fields(self):
+        return [self[ACTIVITY_PREFIX + code] for code in self.functions]
+
+    def figure_fields(self):
+        return [self[name] for name in FIGURES]
+
+
+class RoundForm(forms.Form):
+    year = forms.IntegerField(label="跟踪年度", min_value=2000, max_value=2100,
+                              help_text="报送哪一年度的数据，通常为上一年度。")
+    title = forms.CharField(label="标题", max_length=200)
+    opens_on = forms.DateField(label="开始日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    due_on = forms.DateField(label="报送截止日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    note = forms.CharField(label="报送要求", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RectificationForm(forms.Form):
+    requirements = forms.CharField(label="整改要求", widget=forms.Textarea(attrs={"rows": 4}))
+    due_on = forms.DateField(label="整改期限", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+
+class CloseRectificationForm(forms.Form):
+    note = forms.CharField(label="整改情况", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RevocationForm(forms.Form):
+    reason = forms.CharField(label="撤销理由（事实和依据）", widget=forms.Textarea(attrs={"rows": 4}))
+    public_reason = forms.CharField(label="公开的撤销原因", max_length=300,
+                                    help_text="将在门户网站和证书验证页公开，不要写入个人信息。")

@@ -1,0 +1,36 @@
+"""Matrix rows of 动态跟踪 (第十三条): the bureau's rounds and reports, the applicant's reports.
+
+World objects: tests/views/worlds/tracking.py (org A's report, submitted and failing, with an open
+rectification). Posts carry no data, so bureau forms answer 400; the report is submitted, so the
+applicant's save answers 400 and its submit goes back to the page (302).
+"""
+
+from tests.views.matrix import LOGIN, USERS, Row, only
+
+BUREAU = ("bureau_officer", "bureau_head")
+APPLICANTS = ("applicant_a", "applicant_a2", "applicant_b")
+
+
+def officer(status: int) -> dict:
+    return {"anon": LOGIN, **{p: 403 for p in USERS}, "bureau_officer": status}
+
+
+def org_a(status: int) -> dict:
+    return {**only(*APPLICANTS), "applicant_a": status, "applicant_a2": status, "applicant_b": 404}
+
+
+REPORT = {"pk": "tracking_report"}
+
+TRACKING_ROWS = [
+    Row("bureau:tracking", "GET", 403, only(*BUREAU)),
+    Row("bureau:tracking", "POST", 403, officer(400)),
+    Row("bureau:tracking-round", "GET", 403, only(*BUREAU), {"pk": "tracking_round"}),
+    Row("bureau:tracking-report", "GET", 403, only(*BUREAU), REPORT),
+    Row("bureau:tracking-rectify", "POST", 403, officer(400), REPORT),
+    Row("bureau:tracking-revoke", "POST", 403, officer(400), REPORT),
+    Row("bureau:tracking-rectification-close", "POST", 403, officer(400), {"pk": "rectification"}),
+    Row("applicant:tracking", "GET", 403, only(*APPLICANTS)),
+    Row("applicant:tracking-report", "GET", 403, org_a(200), REPORT),
+    Row("applicant:tracking-report", "POST", 403, org_a(400), REPORT),
+    Row("applicant:tracking-submit", "POST", 403, org_a(302), REPORT),
+]
