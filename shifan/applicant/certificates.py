@@ -7,26 +7,20 @@ or revoked one is refused by the domain with the reason (403). Each download is 
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
 from shifan.applications.documents import OfficeFile
 from shifan.recognition.certificates import certificate_docx, certificate_pdf, certificate_recognitions
-from shifan.workspace.attachments import SANDBOX, content_disposition
+from shifan.workspace.attachments import as_download
 
 allowed = role_required(Role.APPLICANT)
 
 
 def _download(office_file: OfficeFile) -> HttpResponse:
     """The file as a download: attachment with a UTF-8 file name, never sniffed, never cached."""
-    response = HttpResponse(office_file.data, content_type=office_file.content_type)
-    response["Content-Disposition"] = content_disposition(office_file.name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = SANDBOX
-    add_never_cache_headers(response)
-    return response
+    return as_download(HttpResponse(office_file.data, content_type=office_file.content_type), office_file.name)
 
 
 def _own(request, pk: int):

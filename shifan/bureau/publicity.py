@@ -2,9 +2,8 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from shifan.accounts.access import role_required
@@ -18,7 +17,7 @@ from shifan.publicity.models import Objection, ObjectionEvidence, Publicity
 from shifan.publicity.queries import objections_of, public_entries
 from shifan.recognition.domain import approve_decision, prepare_decision, return_decision, submit_decision
 from shifan.recognition.models import Decision
-from shifan.workspace.attachments import SANDBOX, content_disposition
+from shifan.workspace.attachments import as_download, open_private_file
 from shifan.workspace.errors import add_domain_errors
 
 bureau_head = role_required(Role.BUREAU_HEAD)
@@ -103,18 +102,10 @@ def objection_detail(request, pk: int):
 @bureau_staff
 def objection_evidence(request, pk: int, evidence_id: int):
     evidence = get_object_or_404(ObjectionEvidence.objects.filter(objection_id=pk), pk=evidence_id)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("文件已不存在。") from None
+    handle = open_private_file(evidence.file)
     record("publicity.evidence_downloaded", actor=request.user, target=evidence.objection.publicity,
            data={"objection": pk, "evidence": evidence.pk})
-    response = FileResponse(handle, content_type=evidence.content_type)
-    response["Content-Disposition"] = content_disposition(evidence.name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = SANDBOX
-    add_never_cache_headers(response)
-    return response
+    return as_download(FileResponse(handle, content_type=evidence.content_type), evidence.name)
 
 
 @require_POST

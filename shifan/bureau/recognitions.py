@@ -3,10 +3,9 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from shifan.accounts.access import role_required
@@ -16,7 +15,7 @@ from shifan.bureau.review import bureau_staff
 from shifan.recognition.domain import decide_revocation, prepare_revocation
 from shifan.recognition.models import STATUS_LABELS, Recognition, Revocation
 from shifan.recognition.queries import public_recognitions
-from shifan.workspace.attachments import SANDBOX, content_disposition
+from shifan.workspace.attachments import as_download, open_private_file
 
 bureau_head = role_required(Role.BUREAU_HEAD)
 
@@ -86,15 +85,8 @@ def revocation_decide(request, pk: int, revocation_id: int):
 def revocation_evidence(request, pk: int, revocation_id: int):
     revocation = get_object_or_404(Revocation.objects.filter(recognition_id=pk).exclude(evidence=""),
                                    pk=revocation_id)
-    try:
-        handle = revocation.evidence.open("rb")
-    except FileNotFoundError:
-        raise Http404("文件已不存在。") from None
+    handle = open_private_file(revocation.evidence)
     record("recognition.evidence_downloaded", actor=request.user, target=revocation.recognition,
            data={"revocation": revocation.pk})
-    response = FileResponse(handle, content_type=revocation.evidence_content_type)
-    response["Content-Disposition"] = content_disposition(revocation.evidence_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = SANDBOX
-    add_never_cache_headers(response)
-    return response
+    return as_download(FileResponse(handle, content_type=revocation.evidence_content_type),
+                       revocation.evidence_name)

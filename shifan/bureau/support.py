@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from shifan.accounts.access import role_required
@@ -27,7 +26,7 @@ from shifan.support.domain import (
 from shifan.support.forms import GrantForm
 from shifan.support.models import CaseState, SupportGrant
 from shifan.support.queries import cases_for_bureau
-from shifan.workspace.attachments import SANDBOX, content_disposition
+from shifan.workspace.attachments import as_download
 from shifan.workspace.errors import add_domain_errors
 
 bureau_officer = role_required(Role.BUREAU_OFFICER)
@@ -97,12 +96,7 @@ def grant_document(request, pk: int):
         handle = open_grant_document(grant, actor=request.user)
     except FileNotFoundError:
         raise Http404("文件已不存在。") from None
-    response = FileResponse(handle, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition(grant.document_name or "document.pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = SANDBOX
-    add_never_cache_headers(response)
-    return response
+    return as_download(FileResponse(handle, content_type="application/pdf"), grant.document_name or "document.pdf")
 
 
 @require_GET

@@ -29,6 +29,24 @@ def content_disposition(name: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
+def as_download(response, name: str):
+    """Make a response a private download: attachment with a UTF-8 name, never sniffed, never rendered
+    (sandbox CSP), never cached. Every private file and generated document leaves through here."""
+    response["Content-Disposition"] = content_disposition(name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = SANDBOX
+    add_never_cache_headers(response)
+    return response
+
+
+def open_private_file(field_file):
+    """The stored file opened for reading, or 404 when it has gone from storage."""
+    try:
+        return field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404("文件已不存在。") from None
+
+
 def serve_attachment(request, pk: int, attachment_id: int) -> FileResponse:
     """GET handler body: the attachment as a download (the read is audited by open_attachment)."""
     application = visible_application(request, pk)
@@ -37,12 +55,8 @@ def serve_attachment(request, pk: int, attachment_id: int) -> FileResponse:
         handle = open_attachment(attachment, actor=request.user)
     except FileNotFoundError:
         raise Http404("文件已不存在。") from None
-    response = FileResponse(handle, content_type=attachment.content_type)
-    response["Content-Disposition"] = content_disposition(attachment.name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = SANDBOX
+    response = as_download(FileResponse(handle, content_type=attachment.content_type), attachment.name)
     response["Cross-Origin-Resource-Policy"] = "same-origin"
-    add_never_cache_headers(response)  # organisations' documents: no copy in shared or browser caches
     return response
 
 
