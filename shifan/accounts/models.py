@@ -4,6 +4,7 @@ from django.db.models import Q
 
 from shifan.accounts.roles import Role
 from shifan.accounts.uscc import is_legal_person, registrant_kind, uscc_validator
+from shifan.core.fields import EncryptedCharField
 
 
 class Jurisdiction(models.Model):
@@ -89,6 +90,11 @@ class User(AbstractUser):
         blank=True,
         related_name="officers",
     )
+    # Personal data (DESIGN.md §9): the mobile is encrypted; its blind index serves lookups and duplicates.
+    mobile = EncryptedCharField("手机", max_plain_length=11)
+    mobile_index = models.CharField("手机索引", max_length=64, blank=True, db_index=True, editable=False)
+    # Staff, expert and agency passwords expire (等保); null means "set before tracking began".
+    password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True, editable=False)
 
     objects = UserManager()
     REQUIRED_FIELDS = ["email", "display_name", "role"]
