@@ -80,6 +80,10 @@ ROWS = [
     Row("applicant:row-edit", "GET", 403,
         _audience(APPLICANTS, NOT_B),
         {"pk": "draft_own", "kind": "=staff", "row_id": "staff_row"}),
+    Row("applicant:row-edit", "POST", 403,
+        _audience(("applicant_a", "applicant_a2", "applicant_b"), {"applicant_a": 400, "applicant_a2": 400,
+                                                                   "applicant_b": 404}),
+        {"pk": "draft_own", "kind": "=staff", "row_id": "staff_row"}, {"name": ""}),
     Row("applicant:row-delete", "POST", 403,
         _audience(("applicant_a", "applicant_a2", "applicant_b"), {"applicant_a": 302, "applicant_a2": 404,
                                                                    "applicant_b": 404}),
@@ -168,6 +172,12 @@ ROWS = [
     Row("admin:accounts_jurisdiction_add", "GET", 302, {"bureau_admin": 200}),
     Row("admin:accounts_user_changelist", "GET", 302, {"bureau_admin": 200}),
     Row("admin:accounts_organization_changelist", "GET", 302, {"bureau_admin": 200}),
+    # Writes in the admin: only the bureau admin reaches the forms; an empty form is re-shown with errors.
+    Row("admin:index", "POST", 302, {"bureau_admin": 200}),
+    Row("admin:accounts_jurisdiction_add", "POST", 302, {"bureau_admin": 200}, data={"code": ""}),
+    Row("admin:accounts_jurisdiction_changelist", "POST", 302, {"bureau_admin": 200}),
+    Row("admin:accounts_user_changelist", "POST", 302, {"bureau_admin": 200}),
+    Row("admin:accounts_organization_changelist", "POST", 302, {"bureau_admin": 200}),
     # The dossier: download for whoever may see the application; import by its applicant while editable.
     Row("applicant:dossier", "GET", 403,
         _audience(("applicant_a", "applicant_a2", "applicant_b"), APP_VIEW), {"pk": "app_a"}),

@@ -78,3 +78,26 @@ def test_matrix_is_complete():
     covered = {row.name for row in ROWS}
     missing = {n for n in _url_names(get_resolver()) if not n.startswith(ADMIN_PREFIX)} - covered
     assert missing == set(), f"URLs without a row in tests/views/matrix.py: {sorted(missing)}"
+
+
+def _readers(row) -> list[str]:
+    return [p for p in PERSONAS if row.status_for(p) == 200 and p != "anon"]
+
+
+GET_ONLY = sorted({(r.name, tuple(sorted(r.kwargs.items()))): r for r in ROWS if r.method == "GET"}.values(),
+                  key=_row_id)
+POST_NAMES = {r.name for r in ROWS if r.method == "POST"}
+
+
+@pytest.mark.parametrize("row", [r for r in GET_ONLY if r.name not in POST_NAMES and _readers(r)], ids=_row_id)
+def test_a_url_that_writes_has_a_post_row(row, world, client_for):
+    """The writing verb needs its own rows: a URL read-only in the matrix must refuse POST (405).
+
+    Posting an empty form as someone who may read the page tells whether the view accepts writes;
+    a view that does is a write whose permissions the matrix would not cover.
+    """
+    kwargs = {k: v[1:] if v.startswith("=") else world[v].pk for k, v in row.kwargs.items()}
+    response = client_for(_readers(row)[0]).post(reverse(row.name, kwargs=kwargs), {})
+    if response.streaming:
+        b"".join(response.streaming_content)
+    assert response.status_code == 405, f"{row.name} accepts POST ({response.status_code}) but has no POST row"
