@@ -7,6 +7,7 @@ the previous list.
 """
 
 import json
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -19,7 +20,7 @@ from shifan.applications.domain.content import ensure_editable
 from shifan.applications.models import Application, ListImport
 from shifan.applications.sections import LISTS
 from shifan.audit.recorder import record
-from shifan.documents.xlsx import Column, Kind, Sheet, build_template, export_rows, read_rows
+from shifan.documents.xlsx import Column, Kind, RowError, Sheet, build_template, export_rows, read_rows
 
 DIGIT_FIELDS = {"uscc", "mobile", "contact"}  # text in Excel, never numbers (leading zeros, 18 digits)
 MAX_ROWS = 20_000
@@ -114,6 +115,44 @@ def _jsonable(value):
     return value
 
 
+@dataclass
+class CheckedRows:
+    """Both passes of an import over one file: the cleaned values of the valid rows, in file order,
+    and every problem as "第 N 行「列」：…", sorted by Excel row."""
+
+    rows: list[dict] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    total_rows: int = 0  # data rows in the file, valid or not
+
+    @property
+    def bad_rows(self) -> int:
+        return len({error.row_number for error in self.errors})
+
+
+def check_rows(kind: str, data: bytes, *, progress=None) -> CheckedRows:
+    """Check an uploaded list against the template of ``kind`` and the row form the page uses.
+
+    Shared by the application's import and by other owners of the same list (the yearly tracking
+    report's 附件5). Raises ImportRefused for a file refused as a whole (size, type, macros, bombs).
+    Side effects: none (calls ``progress``).
+    """
+    result = read_rows(sheet_for(kind), data, max_rows=MAX_ROWS, progress=progress)
+    unreadable_rows = {error.row_number for error in result.errors}
+    form_class = row_form_class(kind)
+    valid = []
+    for index, row in enumerate(result.rows):
+        form = form_class(_form_data(row))
+        if form.is_valid():
+            valid.append({name: form.cleaned_data[name] for name in LISTS[kind].fields})
+            continue
+        for field_name, messages in form.errors.items():
+            for message in messages:
+                result.add_error(index, field_name if field_name != "__all__" else "", message)
+    return CheckedRows(rows=valid, errors=sorted(result.errors, key=lambda e: e.row_number),
+                       warnings=result.warnings, total_rows=len(result.rows) + len(unreadable_rows))
+
+
 @transaction.atomic
 def check_list_import(application: Application, kind: str, data: bytes, *, file_name: str, actor,
                       progress=None) -> ListImport:
@@ -124,26 +163,15 @@ def check_list_import(application: Application, kind: str, data: bytes, *, file_
     (encrypted); records ``application.list_import_checked`` with the counts.
     """
     ensure_editable(application)
-    result = read_rows(sheet_for(kind), data, max_rows=MAX_ROWS, progress=progress)
-    unreadable_rows = {error.row_number for error in result.errors}
-    form_class = row_form_class(kind)
-    valid = []
-    for index, row in enumerate(result.rows):
-        form = form_class(_form_data(row))
-        if form.is_valid():
-            valid.append({name: _jsonable(form.cleaned_data[name]) for name in LISTS[kind].fields})
-            continue
-        for field, messages in form.errors.items():
-            for message in messages:
-                result.add_error(index, field if field != "__all__" else "", message)
-    errors = sorted(result.errors, key=lambda e: e.row_number)
-    bad_rows = {error.row_number for error in errors}
+    checked_rows = check_rows(kind, data, progress=progress)
+    valid = [{name: _jsonable(value) for name, value in row.items()} for row in checked_rows.rows]
+    errors = checked_rows.errors
     checked = ListImport.objects.create(
         application=application, kind=kind, file_name=file_name[:200], created_by=actor,
-        total_rows=len(result.rows) + len(unreadable_rows),
+        total_rows=checked_rows.total_rows,
         valid_rows=len(valid), error_count=len(errors),
-        payload=json.dumps({"rows": valid, "errors": [str(e) for e in errors], "warnings": result.warnings,
-                            "bad_rows": len(bad_rows)}, ensure_ascii=False),
+        payload=json.dumps({"rows": valid, "errors": [str(e) for e in errors], "warnings": checked_rows.warnings,
+                            "bad_rows": checked_rows.bad_rows}, ensure_ascii=False),
     )
     record("application.list_import_checked", actor=actor, target=application,
            data={"list": kind, "valid": len(valid), "errors": len(errors)})

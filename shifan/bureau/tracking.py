@@ -1,4 +1,5 @@
-"""动态跟踪 (第十三条) in the bureau back office: rounds, the overview, reports, 整改 and 撤销."""
+"""动态跟踪 (第十三条) in the bureau back office: rounds, the overview, reports (returned for correction
+when needed), 整改 with the platform's replies and their files, and 撤销."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,16 +15,25 @@ from shifan.tracking.domain import (
     is_late,
     issue_rectification,
     open_round,
+    return_report,
     round_overview,
     start_revocation,
 )
-from shifan.tracking.forms import CloseRectificationForm, RectificationForm, RevocationForm, RoundForm
+from shifan.tracking.forms import CloseRectificationForm, RectificationForm, ReturnForm, RevocationForm, RoundForm
 from shifan.tracking.models import Rectification, TrackingRound
 from shifan.tracking.queries import reports_for_user
 from shifan.workspace.errors import add_domain_errors
-from shifan.workspace.tracking_pages import condition_titles, report_panel, revocation_reason
+from shifan.workspace.tracking_pages import (
+    condition_titles,
+    figure_rows,
+    report_panel,
+    revocation_reason,
+    serve_reply_file,
+    served_list,
+)
 
 bureau_officer = role_required(Role.BUREAU_OFFICER)
+RETURN_PREFIX = "return"  # the revocation form on the same page also has a "reason"
 
 
 def _rounds_page(request, form, status=200):
@@ -64,12 +74,15 @@ def round_detail(request, pk: int):
     return render(request, "bureau/tracking/round.html", {"round": tracking_round, "overview": overview})
 
 
-def _report_page(request, report, *, rectify=None, close=None, revoke=None, status=200):
+def _report_page(request, report, *, rectify=None, close=None, revoke=None, return_form=None, status=200):
     open_revocation = report.recognition.revocations.filter(state="submitted").exists()
     return render(request, "bureau/tracking/report.html", {
         "report": report, "panel": report_panel(report), "late": is_late(report),
         "failed_titles": condition_titles(report.failed_codes),
-        "rectifications": report.rectifications.select_related("issued_by", "closed_by"),
+        "rectifications": report.rectifications.select_related("issued_by", "closed_by")
+                                                .prefetch_related("replies__files", "replies__filed_by"),
+        "figures": figure_rows(report), "served": served_list(report),
+        "return_form": return_form or ReturnForm(prefix=RETURN_PREFIX),
         "rectify_form": rectify or RectificationForm(),
         "close_form": close or CloseRectificationForm(),
         "revoke_form": revoke or RevocationForm(initial={"reason": revocation_reason(report)}),
@@ -136,3 +149,25 @@ def report_revoke(request, pk: int):
             messages.success(request, "撤销已报领导审批。")
             return redirect("bureau:recognition", pk=report.recognition_id)
     return _report_page(request, report, revoke=form, status=400)
+
+
+@require_POST
+@bureau_officer
+def report_return(request, pk: int):
+    report = _report(request, pk)
+    form = ReturnForm(request.POST, prefix=RETURN_PREFIX)
+    if form.is_valid():
+        try:
+            return_report(report, actor=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_domain_errors(form, error)
+        else:
+            messages.success(request, "年度报告已退回平台修改。")
+            return redirect("bureau:tracking-report", pk=report.pk)
+    return _report_page(request, report, return_form=form, status=400)
+
+
+@require_GET
+@bureau_staff
+def reply_file(request, file_id: int):
+    return serve_reply_file(request, file_id)

@@ -11,4 +11,6 @@ urlpatterns = [
     path("reports/<int:pk>/rectify/", tracking.report_rectify, name="tracking-rectify"),
     path("reports/<int:pk>/revoke/", tracking.report_revoke, name="tracking-revoke"),
     path("rectifications/<int:pk>/close/", tracking.rectification_close, name="tracking-rectification-close"),
+    path("reports/<int:pk>/return/", tracking.report_return, name="tracking-return"),
+    path("reply-files/<int:file_id>/", tracking.reply_file, name="tracking-reply-file"),
 ]

@@ -24,4 +24,5 @@ urlpatterns = [
     path("applications/<int:pk>/recommendation.docx", recommendation_documents.recommendation, name="recommendation"),
     path("summary.xlsx", recommendation_documents.summary, name="summary"),
     path("cases/", include("shifan.district.cases_urls")),
+    path("tracking/", include("shifan.district.tracking_urls")),
 ]

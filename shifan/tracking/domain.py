@@ -7,21 +7,33 @@ pinned policy), never the one active today, so a platform is held to the rules i
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from shifan.accounts.models import User
 from shifan.accounts.roles import Role
-from shifan.accounts.rules import is_applicant, is_bureau_officer
+from shifan.accounts.rules import is_applicant, is_bureau_officer, is_bureau_staff
+from shifan.applications.attachments import ACTIVITY_KINDS
 from shifan.applications.dossier_io import facts_for_application
+from shifan.applications.list_excel import check_rows
 from shifan.audit.recorder import record
+from shifan.documents.files import FileRefused, check_upload
+from shifan.documents.sizes import MB
 from shifan.notifications.domain import notify
 from shifan.policies.engine import evaluate
 from shifan.policies.facts import Activity, Facts, StaffMember, YearFigures
 from shifan.policies.results import FAIL, Evaluation
 from shifan.recognition.domain import prepare_revocation
 from shifan.recognition.models import Recognition, Revocation
-from shifan.tracking.models import Rectification, TrackingReport, TrackingRound
+from shifan.tracking.models import (
+    Rectification,
+    RectificationReply,
+    RectificationReplyFile,
+    TrackingReport,
+    TrackingRound,
+    TrackingServedEnterprise,
+)
 
 # The figures a platform files, in the order of the form.
 FIGURES = (
@@ -31,6 +43,23 @@ FIGURES = (
 )  # fmt: skip
 QUALIFIED_EDUCATION = "bachelor"  # any code of policies.codes.QUALIFYING_EDUCATION would do
 NOT_EDITABLE = "该年度报告已提交，不能再修改。"
+# 附件5 of the yearly report: the application's list (same template, same row checks, same columns).
+SERVED_LIST = "served_smes"
+SERVED_COLUMNS = ("name", "uscc", "contact", "position", "mobile", "service", "satisfied")
+# The figures an imported 附件5 list decides (the list is authoritative once imported).
+LIST_FIGURES = ("served_listed", "served_satisfied")
+# A rectification reply: the application's activity-material kinds (notices, photos, summaries).
+REPLY_KINDS = ACTIVITY_KINDS
+REPLY_MAX_BYTES = 20 * MB
+REPLY_MAX_FILES = 3
+
+
+class ServedListRejected(ValidationError):
+    """An 附件5 file with problems: nothing was imported; ``messages`` are "第 N 行「列」：…"."""
+
+    def __init__(self, problems: list[str], *, total_rows: int, bad_rows: int):
+        super().__init__(problems)
+        self.problems, self.total_rows, self.bad_rows = problems, total_rows, bad_rows
 
 
 def _officer(actor) -> None:
@@ -45,6 +74,10 @@ def _own(report: TrackingReport, actor) -> None:
 
 def _applicants(recognition: Recognition):
     return recognition.organization.users.filter(role=Role.APPLICANT)
+
+
+def _bureau_officers():
+    return User.objects.filter(role=Role.BUREAU_OFFICER, is_active=True)
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -71,8 +104,13 @@ def facts_for_report(report: TrackingReport) -> Facts:
     staff = tuple(StaffMember(full_time=True, education=QUALIFIED_EDUCATION) for _ in range(qualified)) + tuple(
         StaffMember(full_time=True) for _ in range(full_time - qualified)
     )
-    listed = report.served_listed or 0
-    satisfied = min(report.served_satisfied or 0, listed)
+    if report.has_served_list:
+        # The imported 附件5 list is authoritative: one fact per row, in the list's order.
+        served = tuple(report.served_smes.order_by("seq", "id").values_list("satisfied", flat=True))
+    else:
+        listed = report.served_listed or 0
+        satisfied = min(report.served_satisfied or 0, listed)
+        served = (True,) * satisfied + (False,) * (listed - satisfied)
     on = date(year, 6, 30)
     activities = tuple(
         Activity(on=on, function=function)
@@ -97,7 +135,7 @@ def facts_for_report(report: TrackingReport) -> Facts:
         partners=report.partners or 0,
         activities=activities,
         staff=staff,
-        served_satisfied=(True,) * satisfied + (False,) * (listed - satisfied),
+        served_satisfied=served,
         evidence=base.evidence,
     )
 
@@ -109,10 +147,12 @@ def evaluate_report(report: TrackingReport) -> Evaluation:
 
 
 def is_late(report: TrackingReport, today: date | None = None) -> bool:
-    """Not submitted after the due date, or submitted after it."""
+    """Not submitted after the due date, or first submitted after it (a report returned for
+    correction and submitted again is judged by its first submission)."""
     due = report.round.due_on
-    if report.submitted_at is not None:
-        return timezone.localdate(report.submitted_at) > due
+    submitted = report.first_submitted_at or report.submitted_at
+    if submitted is not None:
+        return timezone.localdate(submitted) > due
     return (today or timezone.localdate()) > due
 
 
@@ -212,6 +252,8 @@ def save_report(report: TrackingReport, *, actor, figures: dict, activities: dic
     _own(report, actor)
     if report.state != TrackingReport.State.DRAFT:
         raise ValidationError(NOT_EDITABLE)
+    if report.has_served_list:  # the imported list decides these two, whatever the form posted
+        figures = {**figures, **_list_counts(report)}
     values = _clean_figures(figures, activities)
     functions = set(report.recognition.service_functions)
     for name, value in values.items():
@@ -245,6 +287,7 @@ def submit_report(report: TrackingReport, *, actor) -> TrackingReport:
         raise ValidationError({"summary": ["请填写年度工作总结。"]})
     evaluation = _store_evaluation(report)
     report.state, report.submitted_at, report.submitted_by = TrackingReport.State.SUBMITTED, timezone.now(), actor
+    report.first_submitted_at = report.first_submitted_at or report.submitted_at
     report.save()
     late = is_late(report)
     failed = [c.code for c in evaluation.conditions if c.status == FAIL]
@@ -258,22 +301,101 @@ def submit_report(report: TrackingReport, *, actor) -> TrackingReport:
     return report
 
 
+# --- 附件5: the served-enterprise list -------------------------------------------------------
+
+
+def _list_counts(report: TrackingReport) -> dict:
+    rows = report.served_smes.all()
+    return {"served_listed": rows.count(), "served_satisfied": rows.filter(satisfied=True).count()}
+
+
+@transaction.atomic
+def import_served_list(report: TrackingReport, *, actor, data: bytes, file_name: str) -> int:
+    """Replace the report's 附件5 list with an Excel file in the application's 附件5 template; returns
+    the number of rows. All or nothing: a file with any problem changes nothing.
+
+    Raises ImportRefused (documents.xlsx) for a file refused as a whole, ServedListRejected with every
+    problem as "第 N 行「列」：…" for rows that fail the application's own row checks.
+    Side effects: deletes the report's rows and inserts the file's (``seq`` 1…n, mobiles encrypted);
+    sets served_listed / served_satisfied from the rows and the import's file name and time; checks the
+    report again and stores the result (the draft's other figures and summary stay as they were);
+    records ``tracking.served_list_imported``.
+    """
+    report = TrackingReport.objects.select_for_update().select_related("round", "recognition").get(pk=report.pk)
+    _own(report, actor)
+    if report.state != TrackingReport.State.DRAFT:
+        raise ValidationError(NOT_EDITABLE)
+    checked = check_rows(SERVED_LIST, data)
+    if checked.errors:
+        raise ServedListRejected([str(error) for error in checked.errors], total_rows=checked.total_rows,
+                                 bad_rows=checked.bad_rows)
+    if not checked.rows:
+        raise ValidationError("文件中没有服务企业数据行，名单未改动。")
+    previous = report.served_smes.count()
+    report.served_smes.all().delete()
+    TrackingServedEnterprise.objects.bulk_create(
+        [TrackingServedEnterprise(report=report, seq=seq, **{name: row[name] for name in SERVED_COLUMNS})
+         for seq, row in enumerate(checked.rows, 1)], batch_size=1000)
+    satisfied = sum(1 for row in checked.rows if row["satisfied"])
+    report.served_listed, report.served_satisfied = len(checked.rows), satisfied
+    report.served_list_file_name, report.served_list_imported_at = file_name[:200], timezone.now()
+    evaluation = _store_evaluation(report)
+    report.save()
+    record("tracking.served_list_imported", actor=actor, target=report,
+           data={"rows": len(checked.rows), "satisfied": satisfied, "previous": previous,
+                 "eligible": evaluation.eligible})
+    return len(checked.rows)
+
+
+# --- returning a submitted report -----------------------------------------------------------
+
+
+@transaction.atomic
+def return_report(report: TrackingReport, *, actor, reason: str) -> TrackingReport:
+    """Send a submitted report back to the platform for correction (a reason is required).
+
+    Side effects: puts the report back to draft (submission cleared, the first submission kept for
+    lateness) with the reason, time and officer; records ``tracking.report_returned`` with the reason;
+    notifies the organisation's applicant users.
+    """
+    _officer(actor)
+    report = TrackingReport.objects.select_for_update().select_related("round", "recognition").get(pk=report.pk)
+    if not reason.strip():
+        raise ValidationError({"reason": ["请写明退回修改的理由。"]})
+    if report.state != TrackingReport.State.SUBMITTED:
+        raise ValidationError("只有已提交的年度报告可以退回修改。")
+    report.state, report.submitted_at, report.submitted_by = TrackingReport.State.DRAFT, None, None
+    report.returned_reason, report.returned_at, report.returned_by = reason.strip(), timezone.now(), actor
+    report.save()
+    record("tracking.report_returned", actor=actor, target=report, data={"reason": report.returned_reason})
+    notify(_applicants(report.recognition), event="tracking.report_returned",
+           subject=f"动态跟踪报告被退回修改：{report.recognition.platform_name}",
+           body=f"市中小企业服务局将「{report.recognition.platform_name}」{report.round.year}年度动态跟踪报告退回修改，"
+                f"理由：{report.returned_reason}。请修改后重新提交。",
+           link=f"/applicant/tracking/{report.pk}/")
+    return report
+
+
+def overview_row(report: TrackingReport, today: date) -> dict:
+    """One report as the overviews show it: submitted, late, eligible, failed codes, open rectification.
+    Pure read (prefetch ``rectifications`` for a list)."""
+    submitted = report.state == TrackingReport.State.SUBMITTED
+    open_rectifications = [r for r in report.rectifications.all() if r.state == Rectification.State.OPEN]
+    return {
+        "report": report, "submitted": submitted, "late": is_late(report, today),
+        "eligible": report.eligible if submitted else None,
+        "failed": report.failed_codes if submitted else [],
+        "rectification": open_rectifications[0] if open_rectifications else None,
+    }
+
+
 def round_overview(tracking_round: TrackingRound, today: date | None = None) -> dict:
     """Who submitted, who is late, who passes, who failed which conditions. Pure read."""
     today = today or timezone.localdate()
     reports = list(tracking_round.reports.select_related("recognition", "recognition__organization",
                                                          "recognition__jurisdiction")
                    .prefetch_related("rectifications"))
-    rows = []
-    for report in reports:
-        submitted = report.state == TrackingReport.State.SUBMITTED
-        open_rectifications = [r for r in report.rectifications.all() if r.state == Rectification.State.OPEN]
-        rows.append({
-            "report": report, "submitted": submitted, "late": is_late(report, today),
-            "eligible": report.eligible if submitted else None,
-            "failed": report.failed_codes if submitted else [],
-            "rectification": open_rectifications[0] if open_rectifications else None,
-        })
+    rows = [overview_row(report, today) for report in reports]
     return {
         "rows": rows,
         "total": len(rows),
@@ -349,3 +471,71 @@ def start_revocation(report: TrackingReport, *, actor, reason: str, public_reaso
     revocation = prepare_revocation(report.recognition, actor=actor, reason=reason, public_reason=public_reason)
     record("tracking.revocation_started", actor=actor, target=report, data={"revocation": revocation.pk})
     return revocation
+
+
+def _check_reply(text: str, files: list) -> list:
+    errors = {}
+    if len(text.strip()) < 10:
+        errors["text"] = ["请具体说明整改情况（至少 10 个字）。"]
+    if len(files) > REPLY_MAX_FILES:
+        errors["files"] = [f"附件最多 {REPLY_MAX_FILES} 个文件。"]
+    checked = []
+    for data, filename in files[:REPLY_MAX_FILES]:
+        try:
+            checked.append(check_upload(data, filename, REPLY_KINDS, REPLY_MAX_BYTES))
+        except FileRefused as refused:
+            errors.setdefault("files", []).append(f"{filename}：{refused.message}")
+    if errors:
+        raise ValidationError(errors)
+    return checked
+
+
+def file_rectification_reply(rectification: Rectification, *, actor, text: str, files=()) -> RectificationReply:
+    """The platform answers an open 整改通知: a text and up to three files (PDF, images, Word, Excel).
+
+    Side effects: writes the checked files to private storage; inserts the RectificationReply and its
+    files; records ``tracking.rectification_replied``; notifies the bureau officers. Nothing is stored
+    when anything is refused (files written before a failure are deleted).
+    """
+    checked = _check_reply(text, list(files))
+    stored = []
+    try:
+        with transaction.atomic():
+            rectification = (Rectification.objects.select_for_update()
+                             .select_related("report__round", "report__recognition").get(pk=rectification.pk))
+            report = rectification.report
+            _own(report, actor)
+            if rectification.state != Rectification.State.OPEN:
+                raise ValidationError("该整改通知已经结束，不能再回复。")
+            reply = RectificationReply.objects.create(rectification=rectification, text=text.strip(), filed_by=actor)
+            for item in checked:
+                saved = RectificationReplyFile(reply=reply, name=item.safe_name, extension=item.extension,
+                                               content_type=item.content_type, size=item.size, sha256=item.sha256)
+                saved.file.save("upload", ContentFile(item.data))
+                stored.append(saved.file.name)
+            record("tracking.rectification_replied", actor=actor, target=report,
+                   data={"rectification": rectification.pk, "reply": reply.pk, "files": len(checked)})
+            notify(_bureau_officers(), event="tracking.rectification_replied",
+                   subject=f"整改回复：{report.recognition.platform_name}",
+                   body=f"「{report.recognition.platform_name}」回复了{report.round.year}年度动态跟踪的整改通知，"
+                        "请查看整改情况后结束整改。",
+                   link=f"/bureau/tracking/reports/{report.pk}/")
+    except BaseException:
+        for name_on_disk in stored:
+            RectificationReplyFile.file.field.storage.delete(name_on_disk)
+        raise
+    return reply
+
+
+@transaction.atomic
+def record_reply_file_read(item: RectificationReplyFile, *, actor) -> None:
+    """Note that a person downloaded a reply's file (bureau staff, or the platform's own users).
+
+    Side effects: records ``tracking.reply_file_downloaded``.
+    """
+    report = item.reply.rectification.report
+    own = is_applicant.test(actor) and actor.organization_id == report.recognition.organization_id
+    if not (own or is_bureau_staff.test(actor)):
+        raise PermissionDenied("无权下载该附件。")
+    record("tracking.reply_file_downloaded", actor=actor, target=report,
+           data={"rectification": item.reply.rectification_id, "reply": item.reply_id, "file": item.pk})

@@ -1,9 +1,11 @@
-"""Boundary forms of tracking: the yearly figures, opening a round, rectification."""
+"""Boundary forms of tracking: the yearly figures, opening a round, rectification, returns, replies."""
 
 from django import forms
 
+from shifan.documents.files import accept_attribute, allowed_labels
+from shifan.documents.sizes import format_size
 from shifan.policies.codes import FUNCTION_LABELS
-from shifan.tracking.domain import FIGURES
+from shifan.tracking.domain import FIGURES, LIST_FIGURES, REPLY_KINDS, REPLY_MAX_BYTES, REPLY_MAX_FILES
 from shifan.tracking.models import TrackingReport
 
 ACTIVITY_PREFIX = "activity_"
@@ -27,6 +29,11 @@ class ReportForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in FIGURES:
             self.fields[name].widget.attrs.setdefault("min", 0)
+        if self.instance.has_served_list:
+            # The imported 附件5 list is authoritative: these two are counted from its rows.
+            for name in LIST_FIGURES:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "由导入的服务企业名单（附件5）自动计算，重新导入名单即可更新。"
         existing = self.instance.activities or {}
         for code in functions:
             self.fields[ACTIVITY_PREFIX + code] = forms.IntegerField(
@@ -69,3 +76,22 @@ class RevocationForm(forms.Form):
     reason = forms.CharField(label="撤销理由（事实和依据）", widget=forms.Textarea(attrs={"rows": 4}))
     public_reason = forms.CharField(label="公开的撤销原因", max_length=300,
                                     help_text="将在门户网站和证书验证页公开，不要写入个人信息。")
+
+
+class ServedListForm(forms.Form):
+    file = forms.FileField(label="服务企业名单（附件5，.xlsx）",
+                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+                           help_text="请使用下载的附件5模板填写。有任何一行不合格时整份名单不导入，原有名单和已保存的年度数据不变。")
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(label="退回修改理由", widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text="平台将在年度报告页面看到该理由。")
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(label="整改情况说明", widget=forms.Textarea(attrs={"rows": 5}))
+
+    files_help = (f"可上传 {REPLY_MAX_FILES} 个以内的证明材料，格式 {allowed_labels(REPLY_KINDS)}，"
+                  f"每个不超过 {format_size(REPLY_MAX_BYTES)}。")
+    files_accept = accept_attribute(REPLY_KINDS)

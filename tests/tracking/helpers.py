@@ -3,7 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
+from shifan.applications.list_excel import sheet_for
 from shifan.applications.models import ApplicationProfile
+from shifan.documents.xlsx import export_rows
 from tests.factories import ApplicationFactory, BatchFactory
 from tests.recognition_factories import make_recognition
 
@@ -25,3 +27,17 @@ def recognised(organization, *, officer, head, year: int, starts_on: date | None
     ApplicationProfile.objects.update_or_create(application=application,
                                                 defaults={"registered_on": date(2018, 3, 1)})
     return make_recognition(application, officer=officer, head=head, starts_on=starts_on, **fields)
+
+
+def served_rows(count: int, *, satisfied: int) -> list[dict]:
+    """附件5 rows as the template's columns: the first ``satisfied`` rows say 满意, the rest not."""
+    return [
+        {"name": f"南昌市跟踪企业{i:03d}有限公司", "uscc": "", "contact": f"联系人{i:03d}", "position": "总经理",
+         "mobile": f"1390792{i:04d}", "service": "政策咨询与对接", "satisfied": i <= satisfied}
+        for i in range(1, count + 1)
+    ]
+
+
+def served_workbook(rows: list[dict]) -> bytes:
+    """The rows in the application's own 附件5 template (what a platform downloads and fills in)."""
+    return export_rows(sheet_for("served_smes"), rows)
