@@ -23,7 +23,8 @@ run: $(VENV)/.runtime
 	mkdir -p var
 	SHIFAN_DEBUG=1 $(PY) manage.py migrate --no-input -v0
 	SHIFAN_DEBUG=1 $(PY) manage.py load_demo
-	SHIFAN_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+# The demo skips the authenticator app (SHIFAN_REQUIRE_2FA=0); production enforces two factors for staff.
+	SHIFAN_DEBUG=1 SHIFAN_REQUIRE_2FA=0 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## Run every test: checks, unit, view, PostgreSQL-only (when DATABASE_URL points at PostgreSQL) and browser tests
 test: $(VENV)/.dev

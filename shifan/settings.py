@@ -1,5 +1,6 @@
 """Settings for Shifan. One file; every deployment knob is an environment variable."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -16,9 +17,16 @@ SECRET_KEY = env_secret("SHIFAN_SECRET_KEY", default=_DEV_ONLY and _DEV_ONLY + "
 AUDIT_HMAC_KEY = env_secret(
     "SHIFAN_AUDIT_KEY", default="00" * 16 + "de" * 16 if DEBUG else None
 )
+# How long audit events are kept before `manage.py prune_audit` may remove them (DESIGN.md §9: at least
+# 6 months, default 3 years; a value under 183 days fails the audit.E001 system check).
+AUDIT_RETENTION_DAYS = env_int("SHIFAN_AUDIT_RETENTION_DAYS", 1095)
 # Keys of the personal-data columns (SM4-GCM), "id:hex,id:hex", the first one current.
 FIELD_ENCRYPTION_KEYS = env_secret(
     "SHIFAN_FIELD_KEYS", default="dev:" + "0f" * 16 if DEBUG else None
+)
+# Keys of the blind indexes beside encrypted columns (HMAC-SM3), "id:hex,id:hex", the first one current.
+INDEX_KEYS = env_secret(
+    "SHIFAN_INDEX_KEYS", default="dev:" + "1e" * 16 if DEBUG else None
 )
 ALLOWED_HOSTS = [h for h in env_str("SHIFAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
@@ -61,10 +69,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
+    # Authentication (DESIGN.md §9): login lockout and the TOTP second factor with recovery codes.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (no 'unsafe-inline'), Permissions-Policy: shifan/core/headers.py.
+    "shifan.core.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -77,6 +92,13 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "shifan.audit.middleware.AuditContextMiddleware",
+    # Authentication policy (shifan/accounts): request.user.is_verified, idle/absolute timeouts, the second
+    # factor, password expiry; AxesMiddleware last so that it turns a locked login into the lockout page.
+    "django_otp.middleware.OTPMiddleware",
+    "shifan.accounts.session_policy.SessionPolicyMiddleware",
+    "shifan.accounts.twofactor.TwoFactorMiddleware",
+    "shifan.accounts.expiry.PasswordExpiryMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "shifan.urls"
@@ -124,6 +146,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked (username, IP) pair or IP before any password is checked (needs `request`).
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -144,8 +168,27 @@ LOGOUT_REDIRECT_URL = "portal:index"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 12 * 3600  # absolute ceiling; idle timeouts per role arrive with security work
+SESSION_COOKIE_AGE = 12 * 3600  # absolute ceiling; idle timeouts per role: shifan/accounts/session_policy.py
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
+
+# Login lockout (shifan/accounts/lockout.py): 5 failures per (username, IP) lock that pair for 30 minutes;
+# 30 failures from one IP within 30 minutes, whatever the usernames, lock the IP. Never a bare username.
+AXES_HANDLER = "shifan.accounts.lockout.ShifanAxesHandler"
+AXES_FAILURE_LIMIT = 5
+SHIFAN_IP_FAILURE_LIMIT = env_int("SHIFAN_IP_FAILURE_LIMIT", 30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends 30 min after the 5th failure
+AXES_LOCKOUT_CALLABLE = "shifan.home.security.locked_out"
+AXES_ENABLE_ADMIN = False  # the audit log records locks; axes' own tables stay out of the admin
+# Client IP: REMOTE_ADDR, or behind N trusted reverse proxies the N-th X-Forwarded-For entry from the right.
+AXES_IPWARE_PROXY_COUNT = env_int("SHIFAN_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "shifan.accounts.lockout.client_ip"
+# Two factors (shifan/accounts/twofactor.py) for staff, expert, agency and admin roles. Only `make run`'s demo
+# turns this off; production enforces it.
+SHIFAN_REQUIRE_2FA = env_bool("SHIFAN_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "南昌示范平台认定系统"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -183,6 +226,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SHIFAN_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS only, outside development: redirect plain HTTP, and HSTS for a year including subdomains
+# (`manage.py check --deploy` is clean with these; tests/security/test_deploy_check.py).
+SECURE_SSL_REDIRECT = env_bool("SHIFAN_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SHIFAN_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SHIFAN_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is irreversible in practice (browsers ship the list for months): the owner of the
+# domain opts in with SHIFAN_HSTS_PRELOAD=1, so Django's reminder about it is silenced here.
+SECURE_HSTS_PRELOAD = env_bool("SHIFAN_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind a TLS-terminating proxy (nginx) that sets X-Forwarded-Proto: without this the redirect loops.
+if env_bool("SHIFAN_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,

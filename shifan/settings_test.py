@@ -6,6 +6,7 @@ os.environ.setdefault("SHIFAN_SECRET_KEY", "test-secret-key-not-for-production-0
 os.environ.setdefault("SHIFAN_AUDIT_KEY", "5a" * 32)
 os.environ.setdefault("SHIFAN_SQLITE_PATH", ":memory:")
 os.environ.setdefault("SHIFAN_FIELD_KEYS", "t1:" + "3c" * 16 + ",t0:" + "4d" * 16)
+os.environ.setdefault("SHIFAN_INDEX_KEYS", "i1:" + "6b" * 16 + ",i0:" + "7e" * 16)
 
 from shifan.settings import *  # noqa: F403 -- test overrides on top of the one settings file
 
@@ -16,3 +17,8 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Serve static files from the app directories, as in development, without a collectstatic run.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests speak plain HTTP to the test client and the live server (production defaults: settings.py).
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+# Tests sign in with force_login; the second factor's own tests turn this on with the `settings` fixture.
+SHIFAN_REQUIRE_2FA = False

@@ -1,10 +1,11 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from shifan.accounts.roles import Role
 from shifan.accounts.uscc import is_legal_person, registrant_kind, uscc_validator
-from shifan.core.fields import EncryptedCharField
+from shifan.core.fields import BlindIndexField, EncryptedCharField
 
 
 class Jurisdiction(models.Model):
@@ -92,7 +93,7 @@ class User(AbstractUser):
     )
     # Personal data (DESIGN.md §9): the mobile is encrypted; its blind index serves lookups and duplicates.
     mobile = EncryptedCharField("手机", max_plain_length=11)
-    mobile_index = models.CharField("手机索引", max_length=64, blank=True, db_index=True, editable=False)
+    mobile_index = BlindIndexField("手机索引", source="mobile", purpose="mobile", db_index=True)
     # Staff, expert and agency passwords expire (等保); null means "set before tracking began".
     password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True, editable=False)
 
@@ -116,6 +117,11 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    def set_password(self, raw_password) -> None:
+        # Every new password restarts the 180-day clock of expiring roles (shifan/accounts/expiry.py).
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
 
     def has_role(self, *roles: str) -> bool:
         return self.is_authenticated and self.is_active and self.role in roles

@@ -15,6 +15,7 @@ from shifan.workspace.application_pages import eligibility_panel, visible_applic
 from shifan.workspace.review_files import serve_report
 from shifan.workspace.score_pages import score_page
 from shifan.workspace.section_pages import render_section_readonly
+from shifan.workspace.uploads import too_large_message, with_upload_cap
 
 agency_only = role_required(Role.AGENCY)
 
@@ -30,11 +31,15 @@ def home(request):
     return render(request, "agency/home.html", {"groups": groups, "max_mb": REPORT_MAX_BYTES // (1024 * 1024)})
 
 
+@with_upload_cap(REPORT_MAX_BYTES)
 @require_POST
 @agency_only
 def report_upload(request, pk: int):
     group = get_object_or_404(groups_of_agency(request.user), pk=pk)
-    upload = request.FILES.get("file")
+    upload = request.FILES.get("file")  # the body is read here, through the cap
+    if request.upload_cap.exceeded:
+        messages.error(request, too_large_message(REPORT_MAX_BYTES))
+        return redirect("agency:home")
     if upload is None:
         messages.error(request, "请选择要上传的评审报告文件。")
         return redirect("agency:home")

@@ -9,13 +9,13 @@ from django.views.decorators.http import require_POST
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
-from shifan.applicant.uploads import with_upload_cap
 from shifan.applications.attachments import SLOTS, SLOTS_BY_CODE
 from shifan.applications.domain.attachments import add_attachment, remove_attachment
 from shifan.applications.models import Attachment
 from shifan.applications.sections import SECTIONS
 from shifan.workspace.application_pages import visible_application
 from shifan.workspace.attachments import download_view
+from shifan.workspace.uploads import with_upload_cap
 
 applicant_only = role_required(Role.APPLICANT)
 # The body is cut at the largest slot cap while it is read; each slot's own cap is checked after.

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
-from shifan.applicant.uploads import with_upload_cap
 from shifan.applications.list_excel import (
     apply_list_import,
     check_list_import,
@@ -22,8 +21,10 @@ from shifan.applications.list_excel import (
 )
 from shifan.applications.models import ListImport
 from shifan.applications.sections import LISTS, SECTIONS
+from shifan.audit.recorder import record
 from shifan.documents.xlsx import ImportRefused
 from shifan.workspace.application_pages import visible_application
+from shifan.workspace.uploads import with_upload_cap
 
 applicant_only = role_required(Role.APPLICANT)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -50,8 +51,10 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
 @require_GET
 @applicant_only
 def template(request, pk: int, kind: str):
-    visible_application(request, pk)
-    return _xlsx(list_template(kind), f"{_list(kind).label}（模板）.xlsx")
+    application = visible_application(request, pk)
+    data = list_template(kind)
+    record("application.list_template_downloaded", actor=request.user, target=application, data={"list": kind})
+    return _xlsx(data, f"{_list(kind).label}（模板）.xlsx")
 
 
 @require_GET

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET, require_POST
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
 from shifan.applicant.forms import DossierUploadForm, StartApplicationForm
-from shifan.applicant.uploads import with_upload_cap
 from shifan.applications.domain.drafts import start_application
 from shifan.applications.dossier_io import MAX_DOSSIER_BYTES, DossierRejected, import_dossier
 from shifan.applications.enums import Status
@@ -24,6 +23,7 @@ from shifan.workspace.application_pages import (
     render_application,
     visible_application,
 )
+from shifan.workspace.uploads import with_upload_cap
 
 applicant_only = role_required(Role.APPLICANT)
 

@@ -7,4 +7,4 @@ class AuditConfig(AppConfig):
     verbose_name = "审计"
 
     def ready(self) -> None:
-        from shifan.audit import signals  # noqa: F401 -- connects the login/logout receivers
+        from shifan.audit import checks, signals  # noqa: F401 -- registers the checks, connects the receivers

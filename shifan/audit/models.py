@@ -66,12 +66,17 @@ class AuditChainHead(models.Model):
     """The single row that holds the chain's tip.
 
     Locking it serialises writers so that the chain never forks, and comparing it with the
-    last event reveals a truncated tail.
+    last event reveals a truncated tail. After a retention prune it also holds the anchor the
+    remaining chain starts from.
     """
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64)
+    # The anchor left by ``prune_audit``: the last removed event's seq and hash. Verification starts
+    # from here, and the ``audit.pruned`` event written by the prune (itself chained) vouches for it.
+    pruned_seq = models.BigIntegerField("已清理至序号", default=0)
+    pruned_hash = models.CharField("已清理的最后一条哈希", max_length=64, default="0" * 64)
 
     class Meta:
         verbose_name = "审计链头"

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
+from shifan.audit.recorder import record
 from shifan.bureau.expert_pool_forms import ExpertFilterForm
 from shifan.documents.xlsx import ImportRefused
 from shifan.experts.excel import (
@@ -29,6 +30,7 @@ from shifan.experts.excel import (
 )
 from shifan.experts.models import ExpertImport
 from shifan.experts.queries import experts_for_user, imports_for_user
+from shifan.workspace.uploads import with_upload_cap
 
 bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
 officers_only = role_required(Role.BUREAU_OFFICER)
@@ -45,7 +47,9 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
 @require_GET
 @bureau_staff
 def pool_template_download(request):
-    return _xlsx(pool_template(), "专家库导入模板.xlsx")
+    data = pool_template()
+    record("experts.template_downloaded", actor=request.user)
+    return _xlsx(data, "专家库导入模板.xlsx")
 
 
 @require_GET
@@ -68,17 +72,18 @@ def _render_upload(request, *, problem: str = "", check=None, status: int = 200)
     }, status=status)
 
 
+@with_upload_cap(MAX_BYTES)
 @require_http_methods(["GET", "POST"])
 @officers_only
 def pool_import(request):
     if request.method == "GET":
         return _render_upload(request)
-    upload = request.FILES.get("file")
-    if upload is None:
-        return _render_upload(request, problem="请选择要导入的 Excel 文件（.xlsx）。", status=400)
-    if upload.size > MAX_BYTES:
+    upload = request.FILES.get("file")  # the body is read here, through the cap: a bigger file is never kept
+    if request.upload_cap.exceeded:
         return _render_upload(request, problem=f"文件超过 {MAX_BYTES // 1024 // 1024} MB，请删除多余内容后重新上传。",
                               status=400)
+    if upload is None:
+        return _render_upload(request, problem="请选择要导入的 Excel 文件（.xlsx）。", status=400)
     try:
         check = check_import(upload.read(), file_name=upload.name, actor=request.user)
     except ImportRefused as refused:

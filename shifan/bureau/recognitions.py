@@ -12,10 +12,11 @@ from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
 from shifan.audit.recorder import record
 from shifan.bureau.review import bureau_staff
-from shifan.recognition.domain import decide_revocation, prepare_revocation
+from shifan.recognition.domain import EVIDENCE_MAX_BYTES, decide_revocation, prepare_revocation
 from shifan.recognition.models import STATUS_LABELS, Recognition, Revocation
 from shifan.recognition.queries import public_recognitions
 from shifan.workspace.attachments import as_download, open_private_file
+from shifan.workspace.uploads import too_large_message, with_upload_cap
 
 bureau_head = role_required(Role.BUREAU_HEAD)
 
@@ -45,6 +46,7 @@ def _page(request, recognition, *, errors=None, status=200):
     }, status=status)
 
 
+@with_upload_cap(EVIDENCE_MAX_BYTES)
 @require_http_methods(["GET", "POST"])
 @bureau_staff
 def recognition_detail(request, pk: int):
@@ -54,7 +56,9 @@ def recognition_detail(request, pk: int):
         return _page(request, recognition)
     if request.user.role != Role.BUREAU_OFFICER:
         raise PermissionDenied("只有市局经办人员可以报批撤销。")
-    upload = request.FILES.get("evidence")
+    upload = request.FILES.get("evidence")  # the body is read here, through the cap
+    if request.upload_cap.exceeded:
+        return _page(request, recognition, errors={"evidence": [too_large_message(EVIDENCE_MAX_BYTES)]}, status=400)
     try:
         prepare_revocation(recognition, actor=request.user, reason=request.POST.get("reason", ""),
                            public_reason=request.POST.get("public_reason", ""),

@@ -16,6 +16,7 @@ from shifan.accounts.roles import Role
 from shifan.bureau.review import bureau_staff
 from shifan.recognition.models import Recognition
 from shifan.support.domain import (
+    DOCUMENT_MAX_BYTES,
     decline_case,
     delete_grant,
     open_grant_document,
@@ -28,6 +29,7 @@ from shifan.support.models import CaseState, SupportGrant
 from shifan.support.queries import cases_for_bureau
 from shifan.workspace.attachments import as_download
 from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.uploads import too_large_message, with_upload_cap
 
 bureau_officer = role_required(Role.BUREAU_OFFICER)
 
@@ -37,13 +39,22 @@ def _grant_page(request, recognition, form, grant=None, status=200):
                   {"recognition": recognition, "form": form, "grant": grant}, status=status)
 
 
+def _grant_form(request) -> GrantForm:
+    """The posted form; a document cut by the upload cap is an error, never a grant without its file."""
+    form = GrantForm(request.POST, request.FILES)  # the body is read here, through the cap
+    if request.upload_cap.exceeded:
+        form.add_error("document", too_large_message(DOCUMENT_MAX_BYTES))
+    return form
+
+
+@with_upload_cap(DOCUMENT_MAX_BYTES)
 @require_http_methods(["GET", "POST"])
 @bureau_officer
 def grant_add(request, pk: int):
     recognition = get_object_or_404(Recognition, pk=pk)
     if request.method == "GET":
         return _grant_page(request, recognition, GrantForm())
-    form = GrantForm(request.POST, request.FILES)
+    form = _grant_form(request)
     if form.is_valid():
         try:
             record_grant(recognition, form.grant_input(), actor=request.user)
@@ -55,6 +66,7 @@ def grant_add(request, pk: int):
     return _grant_page(request, recognition, form, status=400)
 
 
+@with_upload_cap(DOCUMENT_MAX_BYTES)
 @require_http_methods(["GET", "POST"])
 @bureau_officer
 def grant_edit(request, pk: int):
@@ -65,7 +77,7 @@ def grant_edit(request, pk: int):
             "document_number": grant.document_number, "note": grant.note,
         })
         return _grant_page(request, grant.recognition, form, grant)
-    form = GrantForm(request.POST, request.FILES)
+    form = _grant_form(request)
     if form.is_valid():
         try:
             update_grant(grant, form.grant_input(), actor=request.user,

@@ -3,24 +3,25 @@
 from functools import cache
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
-from shifan.core.crypto import decrypt_field, encrypt_field, key_from_hex
+from shifan.core.crypto import blind_index, decrypt_field, encrypt_field, parse_keys, reset_index_key_cache
 
 
 @cache
 def _keys() -> tuple[str, dict[str, bytes]]:
     """``SHIFAN_FIELD_KEYS`` = "id:hex,id:hex"; the first is used to encrypt, all to decrypt."""
-    pairs = [item.split(":", 1) for item in settings.FIELD_ENCRYPTION_KEYS.split(",") if item.strip()]
-    if not pairs or any(len(p) != 2 for p in pairs):
-        raise ImproperlyConfigured("SHIFAN_FIELD_KEYS must look like 'k1:<32 hex chars>,k0:<32 hex chars>'")
-    keys = {key_id.strip(): key_from_hex(value.strip(), name="SHIFAN_FIELD_KEYS") for key_id, value in pairs}
-    return pairs[0][0].strip(), keys
+    return parse_keys(settings.FIELD_ENCRYPTION_KEYS, name="SHIFAN_FIELD_KEYS")
+
+
+def current_field_key_id() -> str:
+    return _keys()[0]
 
 
 def reset_key_cache() -> None:
+    """Forget the parsed field and blind-index keys (after the settings changed)."""
     _keys.cache_clear()
+    reset_index_key_cache()
 
 
 class EncryptedCharField(models.TextField):
@@ -61,6 +62,43 @@ class EncryptedCharField(models.TextField):
         return models.CharField(max_length=self.max_plain_length * 2, blank=self.blank).formfield(
             label=self.verbose_name, **kwargs
         )
+
+
+class BlindIndexField(models.CharField):
+    """The blind index of another (encrypted) field of the same model, kept up to date on save.
+
+    ``pre_save`` recomputes it from ``source`` whenever the row is saved, so callers never set it.
+    A ``save(update_fields=[...])`` that names the source must name this field too, and a
+    ``QuerySet.update()`` of the source bypasses it (``manage.py rotate_keys`` repairs both).
+    In migrations it is a plain ``CharField``: the database only sees a short indexed string.
+    """
+
+    def __init__(self, *args, source: str = "", purpose: str = "", **kwargs):
+        self.source, self.purpose = source, purpose
+        kwargs.setdefault("max_length", 64)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.CharField", args, kwargs
+
+    def compute(self, instance) -> str:
+        return blind_index(getattr(instance, self.source) or "", self.purpose)
+
+    def pre_save(self, model_instance, add):
+        value = self.compute(model_instance)
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+def encrypted_fields(model) -> list[EncryptedCharField]:
+    return [f for f in model._meta.concrete_fields if isinstance(f, EncryptedCharField)]
+
+
+def index_fields(model) -> list[BlindIndexField]:
+    return [f for f in model._meta.concrete_fields if isinstance(f, BlindIndexField)]
 
 
 def mask_mobile(value: str) -> str:

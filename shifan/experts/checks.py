@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from shifan.accounts.uscc import validate_uscc
+from shifan.core.crypto import blind_indexes
 from shifan.core.validators import validate_mobile
 from shifan.experts.contact import mask_mobile
 from shifan.experts.models import Expert, Relationship, TitleLevel
@@ -74,14 +75,20 @@ def clean_specialties(problems: Problems, codes: Iterable[str]) -> list[str]:
 
 
 def experts_by_mobile() -> dict[str, Expert]:
-    """Every expert keyed by the decrypted mobile.
+    """Every expert keyed by the decrypted mobile (the Excel import matches its rows with one scan).
 
-    Each encrypted value has its own IV, so the database cannot compare mobiles; the pool is a
-    few hundred people, so decrypting them all in Python is acceptable (a blind index kept beside
-    the column is the way to go if the pool ever grows large). Two officers saving the same new
-    mobile at the same instant are not serialised here.
+    Duplicates are refused by the database: ``Expert.mobile_index`` (the blind index of the
+    mobile) is unique, so two officers saving the same new mobile at once cannot both succeed.
     """
     return {expert.mobile: expert for expert in Expert.objects.only("id", "name", "mobile")}
+
+
+def expert_with_mobile(mobile: str) -> Expert | None:
+    """The expert whose mobile is ``mobile``, found by its blind index (under any configured key)."""
+    return Expert.objects.filter(mobile_index__in=blind_indexes(mobile, "mobile")).only("id", "name").first()
+
+
+DUPLICATE_MOBILE = "手机号码 {masked} 已登记为专家「{name}」，同一手机号码不能重复入库。"
 
 
 def _mobile(problems: Problems, value, *, expert_pk: int | None, known: Mapping[str, Expert] | None) -> str:
@@ -97,10 +104,9 @@ def _mobile(problems: Problems, value, *, expert_pk: int | None, known: Mapping[
     except ValidationError as error:
         problems.add("mobile", error.messages[0])
         return raw
-    other = (experts_by_mobile() if known is None else known).get(mobile)
+    other = expert_with_mobile(mobile) if known is None else known.get(mobile)
     if other is not None and other.pk != expert_pk:
-        problems.add("mobile", f"手机号码 {mask_mobile(mobile)} 已登记为专家「{other.name}」，"
-                               "同一手机号码不能重复入库。")
+        problems.add("mobile", DUPLICATE_MOBILE.format(masked=mask_mobile(mobile), name=other.name))
     return mobile
 
 

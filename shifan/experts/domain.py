@@ -4,21 +4,25 @@ Bureau officers run the pool; an expert may declare and withdraw relationships o
 profile. The random draw (city_review) only reads what is kept here.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from shifan.audit.recorder import record
 from shifan.experts.checks import (
     CONTACT_FIELDS,
+    DUPLICATE_MOBILE,
     PROFILE_FIELDS,
     Problems,
     check_availability,
     clean_profile,
     clean_relationship,
+    expert_with_mobile,
     text,
 )
+from shifan.experts.contact import mask_mobile
 from shifan.experts.models import Expert, Relationship
 from shifan.experts.rules import declares_relationships, manages_pool
 
@@ -36,12 +40,29 @@ def _summary(expert: Expert) -> dict:
             "available": expert.available}
 
 
+@contextmanager
+def _refusing_duplicate_mobile(mobile: str):
+    """Turn the unique blind index's refusal (another officer saved the mobile first) into the
+    same Chinese message as the check, under a savepoint so the caller's transaction goes on."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        other = expert_with_mobile(mobile)
+        if other is None:
+            raise
+        raise ValidationError(
+            {"mobile": [DUPLICATE_MOBILE.format(masked=mask_mobile(mobile), name=other.name)]}
+        ) from None
+
+
 def save_new_expert(cleaned: dict, *, actor, source: str) -> Expert:
     """Insert an expert from already checked fields (``clean_profile``).
 
     Side effects: inserts the Expert; records ``experts.created`` (without contact data).
     """
-    expert = Expert.objects.create(**cleaned)
+    with _refusing_duplicate_mobile(cleaned["mobile"]):
+        expert = Expert.objects.create(**cleaned)
     record("experts.created", actor=actor, target=expert, data={**_summary(expert), "source": source})
     return expert
 
@@ -56,7 +77,8 @@ def save_expert_changes(expert: Expert, cleaned: dict, *, actor, source: str) ->
     if changed:
         for name in changed:
             setattr(expert, name, cleaned[name])
-        expert.save()
+        with _refusing_duplicate_mobile(cleaned["mobile"]):
+            expert.save()
         record("experts.updated", actor=actor, target=expert, data={"changed": changed, "source": source})
     return changed
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from shifan.accounts.models import Jurisdiction
-from shifan.core.fields import EncryptedCharField
+from shifan.core.fields import BlindIndexField, EncryptedCharField
 
 
 class TitleLevel(models.TextChoices):
@@ -33,6 +33,9 @@ class Expert(models.Model):
     title_level = models.CharField("职称级别", max_length=20, choices=TitleLevel.choices)
     specialties = models.JSONField("擅长服务功能", default=list, blank=True)
     mobile = EncryptedCharField("手机", max_plain_length=11)
+    # Blind index of the mobile (kept by the field on save): the database refuses a second expert
+    # with the same mobile, even when two officers save it at the same instant.
+    mobile_index = BlindIndexField("手机索引", source="mobile", purpose="mobile")
     email = EncryptedCharField("电子邮箱", max_plain_length=254)
     available = models.BooleanField("可参加评审", default=True)
     availability_note = models.CharField("不可参加评审的原因", max_length=200, blank=True)
@@ -47,6 +50,10 @@ class Expert(models.Model):
         verbose_name = "评审专家"
         verbose_name_plural = "评审专家"
         ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["mobile_index"], condition=~models.Q(mobile_index=""),
+                                    name="expert_unique_mobile"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shifan.home import onboarding, views
+from shifan.home import onboarding, profile, security, views
 
 app_name = "home"
 urlpatterns = [
@@ -13,4 +13,12 @@ urlpatterns = [
     path("home/inbox/", views.inbox, name="inbox"),
     path("home/inbox/<int:pk>/", views.open_notification, name="notification"),
     path("home/applications/<int:pk>/", views.open_application, name="application"),
+    path("login/verify/", security.verify, name="2fa-verify"),
+    path("account/two-factor/", security.enrol, name="2fa-enrol"),
+    path("account/two-factor/recovery-codes/", security.recovery_codes, name="2fa-recovery-codes"),
+    path("account/two-factor/reset/<int:user_id>/", security.reset_two_factor, name="2fa-reset"),
+    path("account/security/", security.security, name="security"),
+    path("account/password/", security.password_change, name="password-change"),
+    path("account/keepalive/", security.keepalive, name="keepalive"),
+    path("account/profile/", profile.profile, name="profile"),
 ]

@@ -30,21 +30,22 @@ WAITING = (Delivery.PENDING, Delivery.RETRY)
 def notify(
     recipients: Iterable, *, event: str, subject: str, body: str, link: str = "", sms: bool = False
 ) -> list[Notification]:
-    """Put a message in each recipient's inbox and e-mail it (and text it if ``sms``) once the
-    transaction commits.
+    """Put a message in each recipient's inbox and e-mail it once the transaction commits; text it
+    too when ``sms`` is asked, or when the message asks that recipient to act
+    (``sms.ACTION_EVENTS``) and the recipient has a mobile.
 
     Side effects: inserts one Notification per distinct active recipient; after commit, makes the
     first delivery attempt (a failure is recorded on the row for ``send_pending`` and never undoes
     the caller's change).
     """
     seen, rows = set(), []
-    sms_status = Delivery.PENDING if sms else Delivery.NONE
     for user in recipients:
         if user.pk in seen or not user.is_active:
             continue
         seen.add(user.pk)
+        texted = sms or (sms_backends.asks_to_act(event, user) and bool(sms_backends.recipient_mobile(user)))
         rows.append(Notification(recipient=user, event=event, subject=subject, body=body, link=link,
-                                 sms_status=sms_status))
+                                 sms_status=Delivery.PENDING if texted else Delivery.NONE))
     created = Notification.objects.bulk_create(rows)
     ids = [row.pk for row in created]
     if ids:

@@ -11,6 +11,7 @@ from shifan.publicity.domain import EVIDENCE_MAX_BYTES, file_objection, objectio
 from shifan.publicity.forms import ObjectionForm
 from shifan.publicity.queries import public_entries, published
 from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.uploads import too_large_message, with_upload_cap
 
 
 def _context(publicity) -> dict:
@@ -41,6 +42,7 @@ def publicity_detail(request, pk: int):
 
 
 @login_not_required
+@with_upload_cap(EVIDENCE_MAX_BYTES)
 @require_http_methods(["GET", "POST"])
 def objection(request, pk: int):
     publicity = get_object_or_404(published(), pk=pk)
@@ -48,7 +50,9 @@ def objection(request, pk: int):
     if closed:
         return render(request, "portal/objection_closed.html", {"publicity": publicity, "closed": closed}, status=403
                       if request.method == "POST" else 200)
-    form = ObjectionForm(request.POST or None, publicity=publicity)
+    form = ObjectionForm(request.POST or None, publicity=publicity)  # the body is read here, through the cap
+    if request.method == "POST" and request.upload_cap.exceeded:
+        form.add_error(None, "证明材料" + too_large_message(EVIDENCE_MAX_BYTES))
     if request.method == "POST" and form.is_valid():
         files = [(f.read(EVIDENCE_MAX_BYTES + 1), f.name) for f in request.FILES.getlist("evidence")]
         data = form.cleaned_data

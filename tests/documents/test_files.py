@@ -335,3 +335,32 @@ def test_the_offered_name_takes_the_validated_extension_in_lower_case():
     assert check_upload(make.image("jpg"), "扫描件.JPEG", SCANS, CAP).safe_name == "扫描件.jpeg"
     assert safe_name("", "pdf") == "附件.pdf"
     assert safe_name("lpt1.backup.pdf", "pdf") == "附件.pdf"
+
+
+def test_billion_laughs_in_a_docx_is_refused_before_parsing():
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><w:document>&lol2;</w:document>')
+    assert refusal(make.docx(replace={"word/document.xml": laughs}), "总结.docx") == (
+        "文件内部结构异常（部件 word/document.xml 含有 DOCTYPE 或 ENTITY 声明），可能是恶意构造的文件，不能上传。"
+    )
+
+
+def test_a_docx_bomb_of_many_small_binary_parts_is_refused_on_the_declared_total():
+    many = {f"word/media/image{number}.png": b"\0" * (MB - 1) for number in range(110)}
+    bomb = make.docx(add=many)
+    assert len(bomb) < MB
+    assert refusal(bomb, "总结.docx") == "文件内部结构异常（解压后超过上限 100 MB），可能是恶意构造的文件，不能上传。"
+
+
+def test_an_xlsx_with_a_vba_project_is_refused_as_an_attachment():
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in {**parts, "xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"}.items():
+            archive.writestr(name, content)
+    assert refusal(out.getvalue(), "签到表.xlsx", frozenset({"xlsx"})) == MACROS

@@ -222,3 +222,23 @@ def test_a_link_to_an_external_workbook_is_refused(template):
     assert _refusal(linked) == (
         "工作簿引用了外部文件或对象（如外部链接、远程模板），无法导入。请删除外部引用后重新上传。"
     )
+
+
+def test_a_bomb_of_many_small_binary_parts_is_refused_on_the_declared_total(template):
+    """Each part under the ratio floor and none of them XML: only the directory's declared total catches it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts(template).items():
+            archive.writestr(name, content)
+        for number in range(110):
+            archive.writestr(f"xl/media/image{number}.png", b"\0" * (MB - 1))
+    data = buffer.getvalue()
+    assert len(data) < MB
+    assert _refusal(data) == _bad_structure("解压后超过上限 100 MB")
+
+
+def test_openpyxl_parses_with_defusedxml():
+    """openpyxl switches to defusedxml when it is installed (requirements pin it): entity expansion off."""
+    from openpyxl import xml
+
+    assert xml.DEFUSEDXML is True

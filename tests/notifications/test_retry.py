@@ -105,7 +105,7 @@ def test_sms_goes_to_users_with_a_mobile_when_asked(personas, django_capture_on_
 
 
 def test_without_a_mobile_source_sms_is_skipped_and_mail_still_goes(personas, django_capture_on_commit_callbacks):
-    """Accounts have no mobile field: the default source finds none (the documented limitation)."""
+    """The default source reads User.mobile: a user who has not set one is 无联系方式 for SMS."""
     with django_capture_on_commit_callbacks(execute=True):
         notify([personas["applicant_a"]], event="x", subject="请补正材料", body="内容", sms=True)
     note = Notification.objects.get()

@@ -321,3 +321,11 @@ ROWS = ROWS + SUPPORT_ROWS
 from tests.views.matrix_dashboard import DASHBOARD_ROWS  # noqa: E402
 
 ROWS = ROWS + DASHBOARD_ROWS
+
+from tests.views.matrix_personal_data import PERSONAL_DATA_ROWS  # noqa: E402
+
+ROWS = ROWS + PERSONAL_DATA_ROWS
+
+from tests.views.matrix_auth import AUTH_ROWS  # noqa: E402
+
+ROWS = ROWS + AUTH_ROWS

@@ -1,4 +1,5 @@
 import pytest
+from django.test import RequestFactory
 
 from shifan.accounts.models import JoinRequest, Organization, User
 from tests.conftest import CsrfClient
@@ -42,7 +43,9 @@ def test_a_join_request_is_sent_and_the_account_waits(org_a, personas):
     response = CsrfClient().post(f"/register/join/{org_a.pk}/", {**data, "message": "市场部"}, follow=True)
     assert f"已提交加入「{org_a.name}」的申请" in response.content.decode()
     assert JoinRequest.objects.get().user.is_active is False
-    assert not CsrfClient().login(username="wangxin", password="Xin-Passw0rd!")
+    # django-axes needs the request to count the attempt against (username, IP).
+    login_request = RequestFactory().post("/login/")
+    assert not CsrfClient().login(username="wangxin", password="Xin-Passw0rd!", request=login_request)
 
 
 def test_a_colleague_approves_the_request_from_the_colleagues_page(org_a, client_for):

@@ -7,7 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from shifan.applications.models.application import Application
-from shifan.core.fields import EncryptedCharField
+from shifan.core.fields import BlindIndexField, EncryptedCharField
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "null": True, "blank": True, "validators": [MinValueValidator(0)]}
 AREA = {"max_digits": 12, "decimal_places": 2, "null": True, "blank": True, "validators": [MinValueValidator(0)]}
@@ -26,6 +26,10 @@ class ApplicationProfile(models.Model):
     postcode = models.CharField("邮编", max_length=6, blank=True)
     legal_representative_name = models.CharField("法定代表人", max_length=50, blank=True)
     legal_representative_id_number = EncryptedCharField("法定代表人身份证号", max_plain_length=18)
+    # Blind index of the ID number (kept by the field on save): finds the applications of a person.
+    legal_representative_id_index = BlindIndexField(
+        "法定代表人身份证号索引", source="legal_representative_id_number", purpose="id_number", db_index=True
+    )
     legal_representative_mobile = EncryptedCharField("法定代表人手机", max_plain_length=11)
     contact_name = models.CharField("联系人", max_length=50, blank=True)
     contact_phone = models.CharField("联系电话", max_length=30, blank=True)

@@ -19,7 +19,7 @@ from shifan.documents.xlsx.cells import DATE_FORMAT, TEXT_FORMAT, date_cell, pla
 from shifan.documents.xlsx.guide import option_ranges, write_instructions, write_options
 from shifan.documents.xlsx.rules import comment_of
 from shifan.documents.xlsx.spec import BOOLEAN_LABELS, LAST_EXCEL_ROW, TEXT_KINDS, Column, Kind, Sheet
-from shifan.documents.xlsx.text import display_width
+from shifan.documents.xlsx.text import display_width, strip_controls
 
 _MIN_WIDTH = {Kind.DIGITS_TEXT: 22, Kind.TEXT: 16, Kind.DATE: 14}
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
@@ -90,11 +90,12 @@ def _validation(column: Column, options_range: str | None) -> DataValidation | N
         validation.formula1 = options_range
         validation.showErrorMessage = True
         validation.errorTitle = "输入有误"
-        validation.error = f"「{column.header}」请从下拉列表中选择。"[:255]
+        validation.error = strip_controls(f"「{column.header}」请从下拉列表中选择。")[:255]
     if column.hint:
+        # Headers and hints may come from data (an indicator's name): no control character in the XML.
         validation.showInputMessage = True
-        validation.promptTitle = column.header[:32]
-        validation.prompt = column.hint[:255]
+        validation.promptTitle = strip_controls(column.header)[:32]
+        validation.prompt = strip_controls(column.hint)[:255]
     return validation
 
 
@@ -103,7 +104,7 @@ def _header_cell(worksheet, column: Column):
     cell.font = Font(name="宋体", bold=True, color=_REQUIRED_COLOR if column.required else None)
     cell.fill = _HEADER_FILL
     cell.alignment = _HEADER_ALIGNMENT
-    cell.comment = Comment(comment_of(column), "填写提示", width=260, height=120)
+    cell.comment = Comment(strip_controls(comment_of(column)), "填写提示", width=260, height=120)
     return cell
 
 
