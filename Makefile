@@ -32,10 +32,17 @@ test: $(VENV)/.dev
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
-## Benchmarks (timings live here, never in tests)
+## Benchmarks (timings live here, never in tests). SCALE=city (default, a few minutes) or province;
+## on PostgreSQL: make bench SHIFAN_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/shifan_bench
+## (that database is dropped and created). Results: var/bench/*.json
+SCALE ?= city
 bench: $(VENV)/.dev
 	DJANGO_SETTINGS_MODULE=shifan.settings_test $(PY) benchmarks/bench_xlsx.py
 	DJANGO_SETTINGS_MODULE=shifan.settings_test $(PY) benchmarks/bench_docx.py
+	$(PY) benchmarks/generate.py $(SCALE)
+	$(PY) benchmarks/generate.py list10k
+	$(PY) benchmarks/bench_pages.py
+	$(PY) benchmarks/bench_load.py
 
 clean:
 	rm -rf $(VENV) var staticfiles test-artifacts
