@@ -90,3 +90,17 @@ def test_changing_needs_the_current_password(personas, client_for):
     assert response.status_code == 400
     personas["applicant_a"].refresh_from_db()
     assert personas["applicant_a"].check_password(PASSWORD)
+
+
+def test_production_hashes_passwords_with_argon2():
+    """The test settings use a fast hasher; the real settings' first hasher is Argon2 (DESIGN.md §9)."""
+    import importlib
+
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    real = importlib.import_module("shifan.settings")
+    assert real.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    hasher = Argon2PasswordHasher()
+    encoded = hasher.encode("Shifan@2026-x", hasher.salt())
+    assert encoded.startswith("argon2$argon2id$") and hasher.verify("Shifan@2026-x", encoded)
+    assert not hasher.verify("Shifan@2026-y", encoded)
