@@ -6,7 +6,7 @@ PORT ?= 8000
 export PORT
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint test-fast bench clean
+.PHONY: run test lint test-fast bench bench-drafts clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ run: $(VENV)/.runtime
 	SHIFAN_DEBUG=1 $(PY) manage.py migrate --no-input -v0
 	SHIFAN_DEBUG=1 $(PY) manage.py load_demo
 # The demo skips the authenticator app (SHIFAN_REQUIRE_2FA=0); production enforces two factors for staff.
+# Background jobs (dossier zips, long list imports) run in a task worker beside the server: the same
+# `db_worker` process production runs (not a thread inside runserver, which its autoreloader would kill and
+# restart mid-job), started in the background and stopped by the trap when runserver ends (Ctrl-C).
+# --no-reload: a reloading worker forks a child that a signal to its parent would leave running.
+	SHIFAN_DEBUG=1 $(PY) manage.py db_worker --no-reload -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	SHIFAN_DEBUG=1 SHIFAN_REQUIRE_2FA=0 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## Run every test: checks, unit, view, PostgreSQL-only (when DATABASE_URL points at PostgreSQL) and browser tests
@@ -43,6 +49,13 @@ bench: $(VENV)/.dev
 	$(PY) benchmarks/generate.py list10k
 	$(PY) benchmarks/bench_pages.py
 	$(PY) benchmarks/bench_load.py
+
+## The draft-save target: USERS applicants autosaving for SECONDS against gunicorn, 0 errors and 0 lost saves.
+## Drops and creates SHIFAN_DRAFTS_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/shifan_drafts).
+SECONDS ?= 600
+USERS ?= 300
+bench-drafts: $(VENV)/.dev
+	$(PY) benchmarks/bench_drafts.py --seconds $(SECONDS) --users $(USERS)
 
 clean:
 	rm -rf $(VENV) var staticfiles test-artifacts

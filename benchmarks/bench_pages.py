@@ -203,7 +203,7 @@ def pages(w: dict, requests: int) -> list[dict]:
 
 def operations(w: dict, repeat: int) -> list[dict]:
     from shifan.applications.documents import DOCUMENTS, archive_for, document_for
-    from shifan.applications.dossier_io import evaluate_application
+    from shifan.applications.dossier_io import evaluate_application, evaluate_applications
     from shifan.applications.list_excel import apply_list_import, check_list_import, export_list
     from shifan.applications.models import Application, ServedEnterprise
     from shifan.district_review.documents import recommendation_for
@@ -227,7 +227,8 @@ def operations(w: dict, repeat: int) -> list[dict]:
                     repeat=repeat * 4, rollback=True, setup=to_500_rows))
     batch_apps = list(Application.objects.filter(batch=w["batch"]).select_related("batch__policy"))
     record(bench_op(f"eligibility: whole batch ({len(batch_apps)} applications)",
-                    lambda: sum(evaluate_application(a).eligible for a in batch_apps), repeat=max(2, repeat // 3)))
+                    lambda: sum(e.eligible for e in evaluate_applications(batch_apps).values()),
+                    repeat=max(2, repeat // 3)))
 
     from benchmarks.generate import list10k
 

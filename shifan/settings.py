@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "shifan.audit",
     "shifan.notifications",
     "shifan.documents",
+    "shifan.jobs",
     # Domain apps: models and logic, no views.
     "shifan.accounts",
     "shifan.policies",
@@ -69,6 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
+    # Background jobs (heavy documents, large imports): the API of Django 6's django.tasks, queued in the database.
+    "django_tasks",
+    "django_tasks_db",
     # Authentication (DESIGN.md §9): login lockout and the TOTP second factor with recovery codes.
     "axes",
     "django_otp",
@@ -240,9 +244,54 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if env_bool("SHIFAN_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Background tasks are rows in the one database, run by `manage.py db_worker` (more workers scale it out on
+# PostgreSQL: they claim rows with SKIP LOCKED). The job the user watches is shifan.jobs.Job.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"shifan": {"handlers": ["console"], "level": env_str("SHIFAN_LOG_LEVEL", "INFO")}},
 }
+
+# --- Several stateless app servers (docs/deploy.md) ---------------------------------------------------------
+# A cache shared by every app server: Redis when SHIFAN_REDIS_URL is set (redis://host:6379/0), else each
+# process keeps its own in memory (one machine, `make run`). Sessions then live in the database with Redis in
+# front ("cached_db"): a session made on one server is valid on the others, and survives a Redis restart.
+SHIFAN_REDIS_URL = env_str("SHIFAN_REDIS_URL")
+if SHIFAN_REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SHIFAN_REDIS_URL,
+            "KEY_PREFIX": env_str("SHIFAN_CACHE_PREFIX", "shifan"),
+            "TIMEOUT": 300,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Login lockout state is shared too: AXES_HANDLER above derives from axes' database handler (AccessAttempt rows
+# in the one database), never the per-process cache handler.
+# Uploads on S3-compatible object storage when SHIFAN_S3_BUCKET is set, so that any app server reads what another
+# stored. Objects are private (no ACL grant, no presigned URL is ever handed out): a file leaves only through the
+# permission-checked views (shifan/workspace/attachments.py), which open it through the storage, never by path.
+SHIFAN_S3_BUCKET = env_str("SHIFAN_S3_BUCKET")
+if SHIFAN_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": SHIFAN_S3_BUCKET,
+            "endpoint_url": env_str("SHIFAN_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("SHIFAN_S3_REGION") or None,
+            "access_key": env_secret("SHIFAN_S3_ACCESS_KEY", "") or None,
+            "secret_key": env_secret("SHIFAN_S3_SECRET_KEY", "") or None,
+            "location": env_str("SHIFAN_S3_PREFIX", "private"),
+            "default_acl": "private",
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "signature_version": "s3v4",
+            "addressing_style": env_str("SHIFAN_S3_ADDRESSING_STYLE", "path"),
+        },
+    }

@@ -22,3 +22,5 @@ SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 # Tests sign in with force_login; the second factor's own tests turn this on with the `settings` fixture.
 SHIFAN_REQUIRE_2FA = False
+# Background tasks keep the real database backend (TASKS from settings.py): tests run the queued work with
+# tests.jobs.helpers.run_queued_jobs() (`db_worker --batch`), so the enqueue → worker path is what is tested.

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
+from shifan.applications.domain.content import ensure_editable
 from shifan.applications.list_excel import (
     apply_list_import,
     check_list_import,
@@ -23,7 +24,9 @@ from shifan.applications.models import ListImport
 from shifan.applications.sections import LISTS, SECTIONS
 from shifan.audit.recorder import record
 from shifan.documents.xlsx import ImportRefused
+from shifan.documents.xlsx.guards import check_upload as check_workbook
 from shifan.workspace.application_pages import visible_application
+from shifan.workspace.jobs import BACKGROUND_IMPORT_BYTES, LIST_IMPORT, enqueue
 from shifan.workspace.uploads import with_upload_cap
 
 applicant_only = role_required(Role.APPLICANT)
@@ -79,6 +82,12 @@ def upload(request, pk: int, kind: str):
         if upload is None:
             raise ValidationError("请选择要导入的 Excel 文件（.xlsx）。")
         data, name = upload.read(), upload.name
+        if len(data) > BACKGROUND_IMPORT_BYTES:  # a long list is checked by the worker; its page shows progress
+            ensure_editable(application)
+            check_workbook(data)  # a file refused as a whole (type, macros, bombs) is still refused at once
+            job = enqueue(LIST_IMPORT, actor=request.user, target=application, params={"list": kind},
+                          input_data=data, input_name=name)
+            return redirect("home:job", pk=job.pk)
         checked = check_list_import(application, kind, data, file_name=name, actor=request.user)
     except (ImportRefused, ValidationError) as error:
         messages.error(request, f"未能导入：{getattr(error, 'message', None) or '；'.join(error.messages)}")

@@ -470,3 +470,40 @@ def evaluate_application(application: Application, as_of: date | None = None) ->
     params = application.batch.policy.to_params()
     return evaluate(facts_for_application(application), params, as_of or reference_date(application))
 
+
+# Applications evaluated together by ``evaluate_applications``: bounds the rows held in memory.
+EVALUATION_CHUNK = 500
+
+
+def evaluate_applications(applications, as_of: date | None = None) -> dict[int, Evaluation]:
+    """``evaluate_application`` for many applications (ids or Application objects), keyed by id.
+
+    Pure read, no side effects. The same facts and result as one by one, read in bulk: per chunk of
+    ``EVALUATION_CHUNK`` applications one query for the applications (with batch, policy,
+    organisation and district), one for the profiles and one per list table — a constant number of
+    queries per chunk instead of about eight per application.
+    """
+    ids = [getattr(a, "pk", a) for a in applications]
+    evaluations: dict[int, Evaluation] = {}
+    params_of: dict[int, object] = {}
+    list_columns = [(key, model) for key, model in LISTS if key in _FACT_COLUMNS]
+    for start in range(0, len(ids), EVALUATION_CHUNK):
+        chunk = ids[start:start + EVALUATION_CHUNK]
+        loaded = list(Application.objects.filter(pk__in=chunk)
+                      .select_related("batch__policy", "organization", "jurisdiction"))
+        profiles = {row.pop("application_id"): row for row in ApplicationProfile.objects
+                    .filter(application_id__in=chunk).values("application_id", *_FACT_PROFILE)}
+        lists: dict[int, dict[str, list[dict]]] = {pk: {key: [] for key, _ in list_columns} for pk in chunk}
+        for key, model in list_columns:
+            rows = (model.objects.filter(application_id__in=chunk).order_by("application_id", "seq", "id")
+                    .values("application_id", *_FACT_COLUMNS[key]))
+            for row in rows:
+                lists[row.pop("application_id")][key].append(_row_out(row))
+        for application in loaded:
+            policy = application.batch.policy
+            if policy.pk not in params_of:
+                params_of[policy.pk] = policy.to_params()
+            facts = facts_from_dossier(_assemble(application, profiles.get(application.pk, {}), lists[application.pk]))
+            evaluations[application.pk] = evaluate(facts, params_of[policy.pk], as_of or reference_date(application))
+    return evaluations
+

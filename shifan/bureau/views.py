@@ -15,6 +15,7 @@ from shifan.city_review.queries import membership_of
 from shifan.workspace.application_pages import (
     act_on_application,
     download_dossier,
+    evaluation_of,
     render_application,
     visible_application,
 )
@@ -90,7 +91,7 @@ def application(request, pk: int):
     application = visible_application(request, pk)
     extra = {"membership": membership_of(application)}
     if application.status == Status.RECOMMENDED:
-        extra["formal_check"] = formal_check(application)
+        extra["formal_check"] = formal_check(application, evaluation=evaluation_of(application))
     return render_application(request, application, namespace="bureau", extra=extra)
 
 

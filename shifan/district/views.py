@@ -31,6 +31,7 @@ def home(request):
     form = ApplicationFilterForm(request.GET or None, with_jurisdiction=False)
     deadline = batch.district_deadline_for(request.user.jurisdiction_id) if batch else None
     listed = form.filter(visible) if form.is_bound else visible.exclude(status__in=Status.district_stage)
+    waiting_count = waiting.count()
     return render(
         request,
         "district/home.html",
@@ -38,8 +39,8 @@ def home(request):
             "jurisdiction": request.user.jurisdiction,
             "batch": batch,
             "waiting": waiting[:100],
-            "waiting_count": waiting.count(),
-            "overdue": bool(batch and timezone.now() > deadline and waiting.exists()),
+            "waiting_count": waiting_count,
+            "overdue": bool(batch and timezone.now() > deadline and waiting_count),
             "counts": status_counts(visible.filter(batch=batch)) if batch else {},
             "deadline": deadline,
             "form": form,

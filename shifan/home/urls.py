@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shifan.home import onboarding, profile, security, views
+from shifan.home import jobs, onboarding, profile, security, views
 
 app_name = "home"
 urlpatterns = [
@@ -21,4 +21,7 @@ urlpatterns = [
     path("account/password/", security.password_change, name="password-change"),
     path("account/keepalive/", security.keepalive, name="keepalive"),
     path("account/profile/", profile.profile, name="profile"),
+    path("jobs/<int:pk>/", jobs.job, name="job"),
+    path("jobs/<int:pk>/download/", jobs.download, name="job-download"),
+    path("jobs/<int:pk>/retry/", jobs.retry_job, name="job-retry"),
 ]

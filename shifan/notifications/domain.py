@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from shifan.notifications import sms as sms_backends
 from shifan.notifications.models import Delivery, Notification
+from shifan.notifications.unread import forget_unread
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,8 @@ def notify(
     too when ``sms`` is asked, or when the message asks that recipient to act
     (``sms.ACTION_EVENTS``) and the recipient has a mobile.
 
-    Side effects: inserts one Notification per distinct active recipient; after commit, makes the
+    Side effects: inserts one Notification per distinct active recipient and forgets their cached
+    unread counts (``notifications.unread``); after commit, makes the
     first delivery attempt (a failure is recorded on the row for ``send_pending`` and never undoes
     the caller's change).
     """
@@ -47,6 +49,7 @@ def notify(
         rows.append(Notification(recipient=user, event=event, subject=subject, body=body, link=link,
                                  sms_status=Delivery.PENDING if texted else Delivery.NONE))
     created = Notification.objects.bulk_create(rows)
+    forget_unread(seen)
     ids = [row.pk for row in created]
     if ids:
         transaction.on_commit(lambda: send_pending_email(ids))
@@ -147,9 +150,10 @@ def send_pending(now=None) -> dict[str, int]:
 
 
 def mark_read(note: Notification) -> None:
-    """Side effects: sets ``read_at`` on an unread notification."""
+    """Side effects: sets ``read_at`` on an unread notification; forgets the recipient's cached unread count."""
     if note.read_at is None:
         Notification.objects.filter(pk=note.pk, read_at__isnull=True).update(read_at=timezone.now())
+        forget_unread([note.recipient_id])
 
 
 def inbox_for_user(user):

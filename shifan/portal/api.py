@@ -52,11 +52,12 @@ def _page_url(request, number: int) -> str:
 def platforms(request):
     found = search(request.GET).found
     try:
-        page = Paginator(found, API_PAGE_SIZE).page(request.GET.get("page") or 1)
+        paginator = Paginator(found, API_PAGE_SIZE)
+        page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
         return _not_found("页码无效。")
     return json_response({
-        "count": len(found),
+        "count": paginator.count,
         "results": [_result(request, card) for card in public_cards(page.object_list)],
         "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
     })

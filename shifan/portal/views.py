@@ -5,8 +5,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from shifan.batches.domain import current_batch
+from shifan.portal.caching import cache_key, paged, remembered
+from shifan.portal.directory import matching
 from shifan.recognition.public import public_cards
-from shifan.recognition.queries import directory
 
 HOME_PLATFORMS = 10
 
@@ -14,10 +15,10 @@ HOME_PLATFORMS = 10
 @login_not_required
 @require_GET
 def index(request):
-    platforms = directory()
+    data = remembered(cache_key("index"), lambda: paged(matching(), HOME_PLATFORMS, 1, public_cards))
     return render(request, "portal/index.html", {
         "batch": current_batch(),
-        "cards": public_cards(platforms[:HOME_PLATFORMS]),
-        "total": len(platforms),
+        "cards": data["rows"],
+        "total": data["total"],
         "portal_section": "index",
     })

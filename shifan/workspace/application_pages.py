@@ -160,9 +160,20 @@ def _row(result: ConditionResult) -> dict:
     }
 
 
+def evaluation_of(application):
+    """``evaluate_application`` once per loaded application object (so once per request): the page's
+    eligibility panel and the bureau's formal check share it. Pure read; the result is kept on the
+    instance, which a request loads fresh."""
+    evaluation = getattr(application, "_shifan_evaluation", None)
+    if evaluation is None:
+        evaluation = evaluate_application(application)
+        application._shifan_evaluation = evaluation
+    return evaluation
+
+
 def eligibility_panel(application) -> dict:
     """What templates/components/eligibility.html shows; a constant number of queries."""
-    evaluation = evaluate_application(application)
+    evaluation = evaluation_of(application)
     rows = [_row(result) for result in evaluation.conditions]
     return {
         "policy": application.batch.policy,

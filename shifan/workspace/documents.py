@@ -5,11 +5,13 @@ Shared by the applicant, district and bureau workspaces: the application is fetc
 """
 
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 
-from shifan.applications.documents import DOCUMENTS, OfficeFile, archive_for, document_for
+from shifan.applications.documents import DOCUMENTS, OfficeFile, document_for
 from shifan.workspace.application_pages import safe_platform_name, visible_application
+from shifan.workspace.jobs import DOCUMENTS_ZIP, pending_or_enqueue
 
 
 def file_name(application, office_file: OfficeFile) -> str:
@@ -37,6 +39,9 @@ def download_document(request, pk: int, code: str):
 
 
 def download_archive(request, pk: int):
-    """GET handler: the whole dossier of a visible application as one zip (audited by the domain)."""
+    """GET handler: the whole dossier of a visible application as one zip, built in the background
+    (``archive_for`` checks and audits in the worker); redirects to the job's page, which offers the file.
+    The user's job already queued or running for it is reused."""
     application = visible_application(request, pk)
-    return attachment_response(application, archive_for(application, actor=request.user))
+    job = pending_or_enqueue(DOCUMENTS_ZIP, actor=request.user, target=application)
+    return redirect("home:job", pk=job.pk)

@@ -114,11 +114,8 @@ DOWNLOAD_EVENTS = {
     "expert:attachment": ("application.attachment_downloaded", APPLICATION),
     "agency:attachment": ("application.attachment_downloaded", APPLICATION),
     "applicant:document": ("application.documents_downloaded", APPLICATION),
-    "applicant:documents-zip": ("application.documents_downloaded", APPLICATION),
     "district:document": ("application.documents_downloaded", APPLICATION),
-    "district:documents-zip": ("application.documents_downloaded", APPLICATION),
     "bureau:document": ("application.documents_downloaded", APPLICATION),
-    "bureau:documents-zip": ("application.documents_downloaded", APPLICATION),
     "district:recommendation": ("district.recommendation_downloaded", APPLICATION),
     "bureau:recommendation": ("district.recommendation_downloaded", APPLICATION),
     "district:summary": ("district.summary_downloaded", "batches.batch"),
@@ -144,6 +141,8 @@ DOWNLOAD_EVENTS = {
     "applicant:tracking-served-template": ("tracking.served_template_downloaded", "tracking.trackingreport"),
     "applicant:tracking-reply-file": ("tracking.reply_file_downloaded", "tracking.trackingreport"),
     "bureau:tracking-reply-file": ("tracking.reply_file_downloaded", "tracking.trackingreport"),
+    # The documents zips are built in the background (audited there) and served from the job's page.
+    "home:job-download": ("jobs.result_downloaded", "jobs.job"),
 }
 
 

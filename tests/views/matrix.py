@@ -37,6 +37,8 @@ APP_VIEW = {
     "anon": LOGIN, "applicant_a": 200, "applicant_a2": 200, "applicant_b": 404,
     "officer_x": 200, "officer_y": 404, "bureau_officer": 200, "bureau_head": 200,
 }
+# The dossier zip is built in the background: whoever may see the application is sent to the job's page.
+APP_ENQUEUE = {p: 302 if status == 200 else status for p, status in APP_VIEW.items()}
 # An illegal action: visible → 400 with the reason; invisible → 404; nothing changes.
 ILLEGAL_ACTION = {"action": "recognise", "reason": ""}
 
@@ -212,16 +214,17 @@ ROWS = [
     Row("applicant:document", "GET", 403,
         _audience(APPLICANTS, {"applicant_a": 404, "applicant_a2": 404, "applicant_b": 404}),
         {"pk": "app_a", "code": "=no-such-document"}),
-    Row("applicant:documents-zip", "GET", 403, _audience(APPLICANTS, APP_VIEW), {"pk": "app_a"}),
+    Row("applicant:documents-zip", "GET", 403, _audience(APPLICANTS, APP_ENQUEUE), {"pk": "app_a"}),
     Row("district:document", "GET", 403, _audience(("officer_x", "officer_y"), APP_VIEW),
         {"pk": "app_a", "code": "=served"}),
-    Row("district:documents-zip", "GET", 403, _audience(("officer_x", "officer_y"), APP_VIEW), {"pk": "app_a"}),
+    Row("district:documents-zip", "GET", 403, _audience(("officer_x", "officer_y"), APP_ENQUEUE), {"pk": "app_a"}),
     Row("district:documents-zip", "GET", 403, _audience(("officer_x", "officer_y"), {"officer_x": 404,
                                                                                      "officer_y": 404}),
         {"pk": "draft_a"}),
     Row("bureau:document", "GET", 403, _audience(("bureau_officer", "bureau_head"), APP_VIEW),
         {"pk": "app_a", "code": "=declaration"}),
-    Row("bureau:documents-zip", "GET", 403, _audience(("bureau_officer", "bureau_head"), APP_VIEW), {"pk": "app_a"}),
+    Row("bureau:documents-zip", "GET", 403, _audience(("bureau_officer", "bureau_head"), APP_ENQUEUE),
+        {"pk": "app_a"}),
     Row("bureau:document", "GET", 403, _audience(("bureau_officer", "bureau_head"), {"bureau_officer": 404,
                                                                                     "bureau_head": 404}),
         {"pk": "draft_a", "code": "=report"}),
@@ -329,3 +332,7 @@ ROWS = ROWS + PERSONAL_DATA_ROWS
 from tests.views.matrix_auth import AUTH_ROWS  # noqa: E402
 
 ROWS = ROWS + AUTH_ROWS
+
+from tests.views.matrix_jobs import JOB_ROWS  # noqa: E402
+
+ROWS = ROWS + JOB_ROWS

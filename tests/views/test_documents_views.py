@@ -11,9 +11,11 @@ from shifan.applications.dossier_io import import_dossier
 from shifan.applications.enums import Status
 from shifan.applications.models import Application
 from shifan.audit.models import AuditEvent
+from shifan.jobs.models import Job
 from tests.applications.dossiers import sample_batch, sample_for
 from tests.documents.docx_reading import body_paragraphs, open_docx
 from tests.factories import ApplicationFactory, BatchFactory
+from tests.jobs.helpers import run_queued_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -68,11 +70,19 @@ def test_a_document_is_named_in_chinese_without_unsafe_characters(client_for, su
 
 @pytest.mark.parametrize("persona, prefix", VIEWERS)
 def test_whoever_may_see_the_application_downloads_the_zip(client_for, submitted, persona, prefix):
-    response = client_for(persona).get(f"/{prefix}/applications/{submitted.pk}/documents.zip")
+    # The zip is built by the background worker; the link leads to the job's page, which offers it.
+    client = client_for(persona)
+    response = client.get(f"/{prefix}/applications/{submitted.pk}/documents.zip")
+    job = Job.objects.get()
+    assert response["Location"] == f"/jobs/{job.pk}/"
+    run_queued_jobs()
+    response = client.get(f"/jobs/{job.pk}/download/")
+    content = b"".join(response.streaming_content)
     assert (response.status_code, response["Content-Type"]) == (200, "application/zip")
     _assert_private_download(response)
-    assert _file_name(response) == f"申报材料-甲示范_平台-{submitted.batch.year}.zip"
-    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+    name = unquote(response["Content-Disposition"].split("''", 1)[1])
+    assert name == f"申报材料-甲示范_平台-{submitted.batch.year}.zip"
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
         assert archive.testzip() is None
         assert len([name for name in archive.namelist() if name.endswith(".docx")]) == 5
     event = AuditEvent.objects.get(event="application.documents_downloaded")

@@ -37,6 +37,13 @@ class Application(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["batch", "organization"], name="one_application_per_batch"),
         ]
+        indexes = [
+            # The lists' default order (bureau list, district inbox): a page reads the index, no sort.
+            models.Index(fields=["-created_at", "-id"], name="application_listed"),
+            # The district inbox and the batch filters with their status counts.
+            models.Index(fields=["jurisdiction", "status"], name="application_district_status"),
+            models.Index(fields=["batch", "status"], name="application_batch_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organization.name}（{self.batch.year}）"

@@ -19,10 +19,12 @@ class CheckItem:
     detail: str
 
 
-def formal_check(application: Application) -> list[CheckItem]:
+def formal_check(application: Application, *, evaluation=None) -> list[CheckItem]:
+    """The three checks of 形式审查. Pure read. ``evaluation``: this application's
+    ``evaluate_application`` result when the caller already has it (saves its queries)."""
     materials = application_complete(application)
     district = recommendation_problems(application)
-    evaluation = evaluate_application(application)
+    evaluation = evaluation if evaluation is not None else evaluate_application(application)
     failed = [result for result in evaluation.conditions if result.status == "fail"]
     return [
         CheckItem("申请材料齐全（第八条）", not materials, "；".join(materials) or "申请表、附件和规定材料均已提交。"),

@@ -8,8 +8,10 @@ checks who may see it, and ``url()`` refuses, so no template can link to a file 
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.utils.functional import cached_property
+from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, cached_property, empty
 
 PRIVATE_DIRECTORY = "private"
 
@@ -27,9 +29,31 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("private files have no URL: serve them through a permission-checking view")
 
 
-_PRIVATE = PrivateStorage()
+_FILESYSTEM = PrivateStorage()
+_FILESYSTEM_BACKEND = "django.core.files.storage.FileSystemStorage"
 
 
-def private_storage() -> PrivateStorage:
+class _PrivateFiles(LazyObject):
+    """MEDIA_ROOT/private on one machine; STORAGES["default"] when that is an object store shared by several
+    app servers (SHIFAN_S3_BUCKET, docs/deploy.md). Either way ``url()`` refuses: no direct link, ever."""
+
+    def _setup(self):
+        backend = settings.STORAGES["default"]["BACKEND"]
+        self._wrapped = _FILESYSTEM if backend == _FILESYSTEM_BACKEND else storages["default"]
+
+    def url(self, name):
+        raise ValueError("private files have no URL: serve them through a permission-checking view")
+
+
+_PRIVATE = _PrivateFiles()
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting == "STORAGES":
+        _PRIVATE._wrapped = empty
+
+
+def private_storage():
     """The storage of a FileField; a callable, so migrations name it instead of freezing a path."""
     return _PRIVATE

@@ -3,7 +3,18 @@
 Each module exposes ``add(*, personas, world) -> dict`` returning its objects by key.
 """
 
-from tests.views.worlds import auth, certificates, expert_pool, portal, publicity, review, support, tracking, workdays
+from tests.views.worlds import (
+    auth,
+    certificates,
+    expert_pool,
+    jobs,
+    portal,
+    publicity,
+    review,
+    support,
+    tracking,
+    workdays,
+)
 
 WORLD_EXTENSIONS = (expert_pool.add, review.add, workdays.add, publicity.add, portal.add, certificates.add,
-                    tracking.add, support.add, auth.add)
+                    tracking.add, support.add, auth.add, jobs.add)
