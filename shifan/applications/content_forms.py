@@ -8,6 +8,7 @@ from shifan.applications.models import ApplicationProfile
 from shifan.applications.sections import LISTS, Section
 from shifan.core.validators import validate_id_number, validate_mobile
 from shifan.policies.codes import ServiceFunction
+from shifan.policies.hints import PROFILE, ROWS, apply_hints
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 6})
@@ -45,6 +46,13 @@ class ContentChecks:
 class SectionFormBase(ContentChecks, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Hints cite the regulation; thresholds come from the batch's pinned policy (policies.hints).
+        if set(self.fields) & set(PROFILE):
+            application = self.instance.application if self.instance.application_id else None
+            apply_hints(self, PROFILE, application.batch.policy if application is not None else None)
+
 
 def section_form_class(section: Section):
     widgets = {name: TEXT for name in section.fields if name in TEXT_FIELDS}
@@ -55,16 +63,22 @@ def section_form_class(section: Section):
     if "service_functions" in section.fields:
         form_class.base_fields["service_functions"] = forms.MultipleChoiceField(
             label="申报服务功能", choices=ServiceFunction.choices, required=False,
-            widget=forms.CheckboxSelectMultiple, help_text="可多选；每项所选功能都须达到该功能的服务活动要求。",
+            widget=forms.CheckboxSelectMultiple,
         )
     return form_class
 
 
 class RowFormBase(ContentChecks, forms.ModelForm):
-    pass
+    hints: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        apply_hints(self, self.hints)  # no policy at hand: the hints cite articles, no numbers
 
 
 def row_form_class(kind: str):
     row_list = LISTS[kind]
     widgets = {name: DATE for name in ("date", "purchased_on") if name in row_list.fields}
-    return modelform_factory(row_list.model, form=RowFormBase, fields=row_list.fields, widgets=widgets)
+    form_class = modelform_factory(row_list.model, form=RowFormBase, fields=row_list.fields, widgets=widgets)
+    form_class.hints = ROWS.get(kind, {})
+    return form_class

@@ -9,6 +9,7 @@ from shifan.city_review.domain.groups import agencies
 from shifan.city_review.domain.scoring import Entry
 from shifan.city_review.models import ReviewGroup, ReviewSettings
 from shifan.policies.codes import ServiceFunction
+from shifan.policies.hints import CITY_REVIEW, apply_hints
 
 
 class GroupForm(forms.Form):
@@ -28,6 +29,7 @@ class GroupForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies()
+        apply_hints(self, CITY_REVIEW)
 
     def clean(self):
         data = super().clean()
@@ -63,6 +65,10 @@ class IndicatorForm(forms.Form):
     name = forms.CharField(label="评分指标", max_length=100)
     max_points = forms.DecimalField(label="分值", min_value=Decimal("0.5"), max_value=Decimal(100), decimal_places=1)
     guidance = forms.CharField(label="评分要点与依据", max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        apply_hints(self, CITY_REVIEW)
 
 
 IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=2, can_delete=True)

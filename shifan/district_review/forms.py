@@ -4,6 +4,7 @@ from django import forms
 
 from shifan.core.validators import validate_mobile
 from shifan.district_review.models import DistrictReview, SurveyResponse
+from shifan.policies.hints import DISTRICT, apply_hints
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -18,6 +19,7 @@ class UsccCheckForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["uscc_checked_on"].required = True
         self.fields["uscc_check"].required = True
+        apply_hints(self, DISTRICT)
 
 
 class AssessmentForm(forms.ModelForm):
@@ -26,11 +28,19 @@ class AssessmentForm(forms.ModelForm):
         fields = ["impact", "exemplarity", "opinion"]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        apply_hints(self, DISTRICT)
+
 
 class SurveyResponseForm(forms.ModelForm):
     class Meta:
         model = SurveyResponse
         fields = ["method", "interviewee", "position", "mobile", "service", "satisfied"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        apply_hints(self, DISTRICT)
 
     def clean_mobile(self) -> str:
         value = self.cleaned_data.get("mobile", "")
@@ -40,6 +50,10 @@ class SurveyResponseForm(forms.ModelForm):
 class DrawForm(forms.Form):
     sample_size = forms.IntegerField(label="抽取数量", min_value=1, max_value=1000)
     reason = forms.CharField(label="重新抽取的理由", max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        apply_hints(self, DISTRICT)
 
 
 class NoteForm(forms.Form):

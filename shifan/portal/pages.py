@@ -2,8 +2,9 @@
 
 The regulation is rendered from ``content/regulation.txt``, a verbatim copy of the published
 text with its six attachment forms. Each article gets an anchor (``#article-5`` for 第五条), each
-chapter ``#chapter-3`` and each attachment ``#attachment-2``, so other pages link to the rule
-they apply.
+numbered condition or item of an article ``#article-5-2`` (第五条（二）), each chapter ``#chapter-3``
+and each attachment ``#attachment-2``, so other pages link to the rule they apply (the scheme of
+``policies.articles``, which the hints and eligibility rows use).
 """
 
 import re
@@ -16,6 +17,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from shifan.batches.models import Batch
+from shifan.policies.articles import ITEM_START, article_anchor
 from shifan.recognition.queries import public_revocations
 
 REGULATION_FILE = Path(__file__).resolve().parent / "content" / "regulation.txt"
@@ -43,6 +45,7 @@ class Block:
     label: str = ""  # 第五条 at the start of an article's first paragraph
     anchor: str = ""
     items: list = field(default_factory=list)  # list items, or table rows (lists of cells)
+    entries: list = field(default_factory=list)  # a list's items as (anchor, text), anchors of numbered items
 
 
 @dataclass
@@ -109,7 +112,24 @@ def regulation_sections() -> tuple[list[Section], list[Chapter]]:
                 contents[-1].articles.append(section)
         else:
             sections[-1].blocks.append(_paragraph_block(lines))
+    for section in sections:
+        if section.number:
+            _anchor_items(section)
     return [s for s in sections if s.blocks], contents
+
+
+def _item_anchor(number: int, text: str) -> str:
+    match = ITEM_START.match(text)
+    return article_anchor(number, chinese_number(match.group(1))) if match else ""
+
+
+def _anchor_items(section: Section) -> None:
+    """Give the article's numbered paragraphs and list items (（一）…) their anchors, e.g. ``article-5-2``."""
+    for block in section.blocks:
+        if block.kind == "paragraph" and not block.label:
+            block.anchor = _item_anchor(section.number, block.text)
+        elif block.kind == "list":
+            block.entries = [(_item_anchor(section.number, item), item) for item in block.items]
 
 
 @login_not_required

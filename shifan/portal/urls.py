@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("shifan.portal.notice_document_urls")),
     path("", include("shifan.portal.verification_urls")),
     path("", include("shifan.portal.cases_urls")),
+    path("", include("shifan.portal.help_urls")),
 ]

@@ -5,6 +5,7 @@ from django import forms
 from shifan.documents.files import accept_attribute, allowed_labels
 from shifan.documents.sizes import format_size
 from shifan.policies.codes import FUNCTION_LABELS
+from shifan.policies.hints import TRACKING, apply_hints
 from shifan.tracking.domain import FIGURES, LIST_FIGURES, REPLY_KINDS, REPLY_MAX_BYTES, REPLY_MAX_FILES
 from shifan.tracking.models import TrackingReport
 
@@ -18,17 +19,14 @@ class ReportForm(forms.ModelForm):
         model = TrackingReport
         fields = [*FIGURES, "summary"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
-        help_texts = {
-            "total_assets": "上一年度末（跟踪年度末）的资产总额。",
-            "served_listed": "本年度服务的中小企业名单（附件5口径）中的企业数。",
-            "served_satisfied": "名单中对服务表示满意的企业数。",
-            "summary": "本年度服务开展情况、取得的成效、存在的问题和下一步计划。",
-        }
 
     def __init__(self, *args, functions=(), **kwargs):
         super().__init__(*args, **kwargs)
         for name in FIGURES:
             self.fields[name].widget.attrs.setdefault("min", 0)
+        # Hints cite 第五条 with the thresholds of the policy the recognition was granted under.
+        policy = self.instance.recognition.application.batch.policy if self.instance.recognition_id else None
+        apply_hints(self, TRACKING, policy)
         if self.instance.has_served_list:
             # The imported 附件5 list is authoritative: these two are counted from its rows.
             for name in LIST_FIGURES:

@@ -104,3 +104,33 @@ document.addEventListener("submit", function (event) {
     update(table);
   });
 })();
+
+// A table wider than its box scrolls sideways inside .table-wrap: make that box reachable by
+// keyboard (WCAG 2.1.1), so it can be scrolled with the arrow keys, and name it for screen readers.
+(function () {
+  // The region's name: the table's caption, else the heading of its section; numbered when repeated.
+  function nameOf(box, used) {
+    var caption = box.querySelector("caption");
+    var section = box.closest("section, article");
+    var heading = section && section.querySelector("h1, h2, h3, h4");
+    var name = ((caption || heading || {}).textContent || "表格").trim().slice(0, 60) + "（可左右滚动）";
+    used[name] = (used[name] || 0) + 1;
+    return used[name] > 1 ? name + " " + used[name] : name;
+  }
+  function mark() {
+    var used = {};
+    document.querySelectorAll(".table-wrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", nameOf(box, used));
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", mark);
+  window.addEventListener("resize", mark);
+})();

@@ -60,6 +60,7 @@ def _object_and_verify(page, public, live_server, sign_in, screenshot, today):
     public.get_by_label("真实姓名").fill("王某")
     public.get_by_label("联系电话（手机）").fill("13800138000")
     public.get_by_label("异议内容").fill("该平台的服务企业名单与实际不符，请核实。")
+    public.once("dialog", lambda dialog: dialog.accept())  # the confirmation before an irreversible step
     public.get_by_role("button", name="提交异议").click()
     expect(public.get_by_role("heading", name="异议已受理")).to_be_visible()
 

@@ -119,6 +119,7 @@ def test_tracking_round(page, live_server, sign_in, screenshot, personas, org_a)
     assert reply_file.value.suggested_filename == "回访记录.pdf"
     screenshot("tracking-rectification-reply")
     rectification.get_by_label("整改情况").fill("平台已提交回访记录，整改到位。")
+    page.once("dialog", lambda dialog: dialog.accept())  # the confirmation before an irreversible step
     rectification.get_by_role("button", name="结束整改").click()
     expect(page.locator(".message.success")).to_contain_text("整改已结束")
     expect(page.locator('[data-rectification="closed"]')).to_contain_text("平台已提交回访记录")

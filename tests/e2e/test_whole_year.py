@@ -276,6 +276,7 @@ def _publish_object_and_dismiss(page, live_server, sign_in, shots) -> None:
     page.get_by_label("真实姓名").fill("王某")
     page.get_by_label("联系电话（手机）").fill("13800138000")
     page.get_by_label("异议内容").fill("该平台的服务企业名单与实际不符，请核实。")
+    confirm_next_dialog(page)
     page.get_by_role("button", name="提交异议").click()
     expect(page.get_by_role("heading", name="异议已受理")).to_be_visible()
     shots("objection-filed")

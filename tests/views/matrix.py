@@ -336,3 +336,7 @@ ROWS = ROWS + AUTH_ROWS
 from tests.views.matrix_jobs import JOB_ROWS  # noqa: E402
 
 ROWS = ROWS + JOB_ROWS
+
+from tests.views.matrix_help import HELP_ROWS  # noqa: E402
+
+ROWS = ROWS + HELP_ROWS
