@@ -43,6 +43,10 @@ document.addEventListener("submit", function (event) {
       credentials: "same-origin",
     })
       .then(function (response) {
+        // An ended session answers with the login page, not JSON: say so instead of "network".
+        if (response.redirected || (response.headers.get("Content-Type") || "").indexOf("json") === -1) {
+          throw new Error("signed-out");
+        }
         return response.json();
       })
       .then(function (answer) {
@@ -55,10 +59,12 @@ document.addEventListener("submit", function (event) {
           status.textContent = answer.message;
         }
       })
-      .catch(function () {
+      .catch(function (error) {
         form.dataset.dirty = "1";
         if (status) {
-          status.textContent = "自动保存失败（网络中断？），内容仍在页面上，请稍后点击“保存本部分”。";
+          status.textContent = error && error.message === "signed-out"
+            ? "登录已超时，本次未能自动保存；内容仍在页面上，请在新标签页重新登录后回到本页点击“保存本部分”。"
+            : "自动保存失败（网络中断？），内容仍在页面上，请稍后点击“保存本部分”。";
         }
       })
       .finally(function () {

@@ -54,3 +54,16 @@ def test_typed_work_is_autosaved_and_survives_a_reload(page, live_server, sign_i
     expect(page.get_by_label("四、管理运营情况")).to_have_value("建立了服务质量保证体系。")
     expect(page.get_by_label("八、下一步发展设想")).to_have_value("拓展数字化服务。")
     assert ApplicationProfile.objects.get(application=draft).report_plans == "拓展数字化服务。"
+
+
+def test_an_autosave_after_the_session_ended_says_so_and_keeps_the_text(page, live_server, sign_in, personas, org_a,
+                                                                         batch):
+    draft = ApplicationFactory(organization=org_a, batch=batch, status=Status.DRAFT, platform_name="甲平台")
+    sign_in("applicant_a", PASSWORD)
+    page.goto(f"{live_server.url}/applicant/applications/{draft.pk}/sections/report/")
+    page.context.clear_cookies()  # the session is gone, as after a timeout
+    page.get_by_label("四、管理运营情况").fill("建立了服务质量保证体系。")
+    page.evaluate("window.shifanAutosaveNow()")
+    expect(page.locator(".autosave-status")).to_contain_text("登录已超时，本次未能自动保存")
+    expect(page.get_by_label("四、管理运营情况")).to_have_value("建立了服务质量保证体系。")
+    assert not ApplicationProfile.objects.filter(application=draft).exclude(report_management="").exists()
