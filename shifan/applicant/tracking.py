@@ -27,7 +27,7 @@ from shifan.tracking.forms import ReplyForm, ReportForm, ServedListForm
 from shifan.tracking.models import Rectification, TrackingReport
 from shifan.tracking.queries import reports_for_user
 from shifan.workspace.attachments import as_download
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 from shifan.workspace.tracking_pages import figure_rows, report_panel, serve_reply_file, served_list
 from shifan.workspace.uploads import too_large_message, with_upload_cap
 
@@ -72,15 +72,10 @@ def report_detail(request, pk: int):
     if request.method == "GET":
         return _page(request, report)
     form = ReportForm(request.POST, instance=report, functions=functions)
-    if form.is_valid():
-        try:
-            save_report(report, actor=request.user, figures=form.figures(), activities=form.activities(),
-                        summary=form.cleaned_data["summary"])
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "已保存，核查结果已更新。")
-            return redirect("applicant:tracking-report", pk=report.pk)
+    if apply_form(form, lambda data: save_report(report, actor=request.user, figures=form.figures(),
+                                                 activities=form.activities(), summary=data["summary"])):
+        messages.success(request, "已保存，核查结果已更新。")
+        return redirect("applicant:tracking-report", pk=report.pk)
     report.refresh_from_db()
     return _page(request, report, form, status=400)
 
@@ -144,17 +139,16 @@ def rectification_reply(request, pk: int, rectification_id: int):
     report = _report(request, pk)
     rectification = get_object_or_404(Rectification.objects.filter(report=report), pk=rectification_id)
     form = ReplyForm(request.POST)
-    if form.is_valid():
-        try:
-            if request.upload_cap.exceeded:
-                raise ValidationError(f"附件{too_large_message(REPLY_MAX_BYTES)}")
-            files = [(f.read(REPLY_MAX_BYTES + 1), f.name) for f in request.FILES.getlist("files")]
-            file_rectification_reply(rectification, actor=request.user, text=form.cleaned_data["text"], files=files)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "整改情况已报送市中小企业服务局。")
-            return redirect("applicant:tracking-report", pk=report.pk)
+
+    def reply(data) -> None:
+        if request.upload_cap.exceeded:
+            raise ValidationError(f"附件{too_large_message(REPLY_MAX_BYTES)}")
+        files = [(f.read(REPLY_MAX_BYTES + 1), f.name) for f in request.FILES.getlist("files")]
+        file_rectification_reply(rectification, actor=request.user, text=data["text"], files=files)
+
+    if apply_form(form, reply):
+        messages.success(request, "整改情况已报送市中小企业服务局。")
+        return redirect("applicant:tracking-report", pk=report.pk)
     return _page(request, report, reply_form=form, status=400)
 
 

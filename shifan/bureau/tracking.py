@@ -22,7 +22,7 @@ from shifan.tracking.domain import (
 from shifan.tracking.forms import CloseRectificationForm, RectificationForm, ReturnForm, RevocationForm, RoundForm
 from shifan.tracking.models import Rectification, TrackingRound
 from shifan.tracking.queries import reports_for_user
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import add_domain_errors, apply_form
 from shifan.workspace.tracking_pages import (
     condition_titles,
     figure_rows,
@@ -107,14 +107,9 @@ def report_detail(request, pk: int):
 def report_rectify(request, pk: int):
     report = _report(request, pk)
     form = RectificationForm(request.POST)
-    if form.is_valid():
-        try:
-            issue_rectification(report, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "整改通知已发出。")
-            return redirect("bureau:tracking-report", pk=report.pk)
+    if apply_form(form, lambda data: issue_rectification(report, actor=request.user, **data)):
+        messages.success(request, "整改通知已发出。")
+        return redirect("bureau:tracking-report", pk=report.pk)
     return _report_page(request, report, rectify=form, status=400)
 
 
@@ -124,14 +119,9 @@ def rectification_close(request, pk: int):
     rectification = get_object_or_404(Rectification.objects.select_related("report"), pk=pk)
     report = _report(request, rectification.report_id)
     form = CloseRectificationForm(request.POST)
-    if form.is_valid():
-        try:
-            close_rectification(rectification, actor=request.user, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "整改已结束。")
-            return redirect("bureau:tracking-report", pk=report.pk)
+    if apply_form(form, lambda data: close_rectification(rectification, actor=request.user, note=data["note"])):
+        messages.success(request, "整改已结束。")
+        return redirect("bureau:tracking-report", pk=report.pk)
     return _report_page(request, report, close=form, status=400)
 
 
@@ -140,14 +130,9 @@ def rectification_close(request, pk: int):
 def report_revoke(request, pk: int):
     report = _report(request, pk)
     form = RevocationForm(request.POST)
-    if form.is_valid():
-        try:
-            start_revocation(report, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "撤销已报领导审批。")
-            return redirect("bureau:recognition", pk=report.recognition_id)
+    if apply_form(form, lambda data: start_revocation(report, actor=request.user, **data)):
+        messages.success(request, "撤销已报领导审批。")
+        return redirect("bureau:recognition", pk=report.recognition_id)
     return _report_page(request, report, revoke=form, status=400)
 
 
@@ -156,14 +141,9 @@ def report_revoke(request, pk: int):
 def report_return(request, pk: int):
     report = _report(request, pk)
     form = ReturnForm(request.POST, prefix=RETURN_PREFIX)
-    if form.is_valid():
-        try:
-            return_report(report, actor=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "年度报告已退回平台修改。")
-            return redirect("bureau:tracking-report", pk=report.pk)
+    if apply_form(form, lambda data: return_report(report, actor=request.user, reason=data["reason"])):
+        messages.success(request, "年度报告已退回平台修改。")
+        return redirect("bureau:tracking-report", pk=report.pk)
     return _report_page(request, report, return_form=form, status=400)
 
 

@@ -10,3 +10,19 @@ def add_domain_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+def apply_form(form, act) -> bool:
+    """Run ``act(form.cleaned_data)`` when the form is valid; True when it succeeded.
+
+    A domain ValidationError lands on the form (``add_domain_errors``), so a view only chooses
+    between its success redirect and re-showing the form. Side effects: those of ``act``.
+    """
+    if not form.is_valid():
+        return False
+    try:
+        act(form.cleaned_data)
+    except ValidationError as error:
+        add_domain_errors(form, error)
+        return False
+    return True
