@@ -247,6 +247,10 @@ if env_bool("SHIFAN_BEHIND_TLS_PROXY", False):
 # Background tasks are rows in the one database, run by `manage.py db_worker` (more workers scale it out on
 # PostgreSQL: they claim rows with SKIP LOCKED). The job the user watches is shifan.jobs.Job.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# `manage.py prune_jobs` (hourly, deploy/crontab): finished jobs and their private files are deleted after this
+# many days, and a job running for longer than this many minutes (its worker died) is failed so it can be retried.
+SHIFAN_JOB_RETENTION_DAYS = env_int("SHIFAN_JOB_RETENTION_DAYS", 7)
+SHIFAN_JOB_STALE_MINUTES = env_int("SHIFAN_JOB_STALE_MINUTES", 60)
 
 LOGGING = {
     "version": 1,

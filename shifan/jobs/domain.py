@@ -92,13 +92,14 @@ def fail_job(job: Job, message: str) -> Job:
 def retry_job(job: Job, *, actor) -> Job:
     """Queue a failed job again (only its requester may). Raises JobNotRetryable otherwise.
 
-    Side effects: resets the job to queued at 0% (compare-and-swap on the failed state); the caller
+    Side effects: resets the job to queued at 0%, queued now (compare-and-swap on the failed state); the caller
     enqueues the task after commit.
     """
     if job.requester_id != actor.pk or job.state != Job.State.FAILED:
         raise JobNotRetryable("只有失败的任务才能由发起人重试。")
     if not Job.objects.filter(pk=job.pk, state=Job.State.FAILED).update(
-            state=Job.State.QUEUED, progress=0, step="排队等待处理", error="", finished_at=None):
+            state=Job.State.QUEUED, progress=0, step="排队等待处理", error="", finished_at=None,
+            queued_at=timezone.now()):
         raise JobNotRetryable("任务状态已变化，请刷新页面。")
     job.refresh_from_db()
     return job

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from shifan.documents.files.storage import private_storage
 
@@ -51,6 +52,8 @@ class Job(models.Model):
     error = models.TextField("错误信息", blank=True)
     attempts = models.PositiveSmallIntegerField("运行次数", default=0)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    # When it was last queued (created or retried): a queued job waits from here, not from its creation.
+    queued_at = models.DateTimeField("排队时间", default=timezone.now)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
 
