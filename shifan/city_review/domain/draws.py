@@ -21,7 +21,7 @@ from shifan.audit.models import AuditEvent
 from shifan.audit.recorder import record
 from shifan.city_review.domain.avoidance import screen
 from shifan.city_review.domain.common import require
-from shifan.city_review.domain.panel import invite, release_seats
+from shifan.city_review.domain.panel import invite_many, release_seats
 from shifan.city_review.domain.setup import settings_for
 from shifan.city_review.models import ExpertDraw, PanelSeat, ReviewGroup, Score
 from shifan.city_review.queries import current_draw
@@ -103,8 +103,7 @@ def draw_experts(group: ReviewGroup, *, actor, reason: str = "") -> ExpertDraw:
         "excluded": len(screening.excluded), "result": result, "reason": reason,
         "previous": previous.pk if previous else None,
     })
-    for seat in seats[: group.panel_size]:
-        invite(seat)
+    invite_many(seats[: group.panel_size])
     return draw
 
 

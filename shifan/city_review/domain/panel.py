@@ -5,6 +5,8 @@ backup is left the bureau is told to redraw. Until an expert has accepted and de
 conflict, nothing of the group's applications but the organisations' names is shown to them.
 """
 
+from collections.abc import Sequence
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,20 +20,63 @@ EXPERT_HOME = "/expert/"
 
 
 def invite(seat: PanelSeat) -> None:
-    """Side effects: marks the seat invited; notifies the expert (inbox and e-mail)."""
-    PanelSeat.objects.filter(pk=seat.pk).update(state=PanelSeat.State.INVITED, invited_at=timezone.now())
-    seat.refresh_from_db()
-    group = seat.draw.group
-    notify(
-        [seat.expert.user] if seat.expert.user else [],
-        event="review.expert_invited",
-        subject=f"评审邀请：{group.batch.name}",
-        body=(
+    """Invite one seat (a promoted backup): ``invite_many`` of one.
+
+    Side effects: marks the seat invited (and refreshes ``seat``); notifies the expert (inbox,
+    e-mail, and SMS when the expert's account has a mobile).
+    """
+    invite_many([seat])
+
+
+def _invitation(group) -> dict:
+    """The message an invited expert receives: the same for every expert of the group."""
+    return {
+        "event": "review.expert_invited",
+        "subject": f"评审邀请：{group.batch.name}",
+        "body": (
             f"您被随机抽取为「{group.batch.name}」{group.name}的评审专家。\n"
             "请登录系统接受或谢绝邀请；接受后须先作出回避声明，才能查看申报材料。"
         ),
-        link=EXPERT_HOME,
-    )
+        "link": EXPERT_HOME,
+    }
+
+
+def invite_many(seats: Sequence[PanelSeat]) -> list[PanelSeat]:
+    """Invite these seats in their given order, in a number of queries that does not grow with them.
+
+    One UPDATE marks them all invited, one SELECT loads them with their draw, group, batch,
+    expert and account, and one ``notify`` per review group (one INSERT) sends each expert with
+    an account the same invitation ``invite`` always sent. The passed objects are refreshed
+    from the database, as ``invite`` did. Returns the refreshed seats in the given order.
+
+    Side effects: marks the seats invited with ``invited_at`` now; inserts one Notification per
+    expert with an active account (``review.expert_invited``; inbox, e-mail after commit, SMS
+    when the account has a mobile) and forgets their cached unread counts. No audit event: the
+    draw's own event (or ``review.backup_promoted``) records who was invited.
+    """
+    seats = list(seats)
+    if not seats:
+        return []
+    pks = [seat.pk for seat in seats]
+    PanelSeat.objects.filter(pk__in=pks).update(state=PanelSeat.State.INVITED, invited_at=timezone.now())
+    loaded = {
+        fresh.pk: fresh
+        for fresh in PanelSeat.objects.filter(pk__in=pks).select_related("draw__group__batch", "expert__user")
+    }
+    by_group: dict[int, list[PanelSeat]] = {}
+    for seat in seats:
+        fresh = loaded[seat.pk]
+        # What refresh_from_db gave the caller: every field reloaded, relations from the same row.
+        for field in PanelSeat._meta.concrete_fields:
+            setattr(seat, field.attname, getattr(fresh, field.attname))
+        seat.draw, seat.expert = fresh.draw, fresh.expert
+        by_group.setdefault(fresh.draw.group_id, []).append(fresh)
+    for group_seats in by_group.values():
+        notify(
+            [seat.expert.user for seat in group_seats if seat.expert.user],
+            **_invitation(group_seats[0].draw.group),
+        )
+    return [loaded[pk] for pk in pks]
 
 
 def release_seats(draw: ExpertDraw, *, actor) -> None:
