@@ -120,6 +120,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "shifan.notifications.context_processors.unread_count",
             ],
+            # The shared view layer is a package, not an app: its tag library is named here.
+            "libraries": {"state_tags": "shifan.workspace.templatetags.state_tags"},
         },
     },
 ]

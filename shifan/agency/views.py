@@ -15,6 +15,7 @@ from shifan.workspace.application_pages import eligibility_panel, visible_applic
 from shifan.workspace.review_files import serve_report
 from shifan.workspace.score_pages import score_page
 from shifan.workspace.section_pages import render_section_readonly
+from shifan.workspace.timelines import reviewer_timeline
 from shifan.workspace.uploads import too_large_message, with_upload_cap
 
 agency_only = role_required(Role.AGENCY)
@@ -66,6 +67,8 @@ def application(request, pk: int):
     return render(request, "agency/application.html", {
         "application": application, "sections": SECTIONS, "eligibility": eligibility_panel(application),
         "sheet": Score.objects.filter(application=application, seat__isnull=True).first(),
+        # What and when only: no actor, no reason (see workspace/timelines.py).
+        "steps": reviewer_timeline(application),
     })
 
 

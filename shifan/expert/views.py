@@ -14,6 +14,7 @@ from shifan.city_review.queries import seat_for, seats_of_expert
 from shifan.workspace.application_pages import eligibility_panel, visible_application
 from shifan.workspace.score_pages import score_page
 from shifan.workspace.section_pages import render_section_readonly
+from shifan.workspace.timelines import reviewer_timeline
 
 expert_only = role_required(Role.EXPERT)
 
@@ -96,6 +97,8 @@ def application(request, pk: int):
     return render(request, "expert/application.html", {
         "application": application, "sections": SECTIONS, "eligibility": eligibility_panel(application),
         "sheet": sheet,
+        # What and when only: no actor, no reason (see workspace/timelines.py).
+        "steps": reviewer_timeline(application),
     })
 
 
