@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -30,9 +31,12 @@ def _unpublished_list(batch):
 @require_GET
 @bureau_staff
 def publicity_list(request, form=None, status=200):
+    """The batch's publicities, newest first, 50 a page (the ?batch= choice is kept in the pager links)."""
     batch = review_batch(request)
+    publicities = batch.publicities.order_by("-published_on", "-id")
     return render(request, "bureau/publicity/list.html", {
-        "batch": batch, "publicities": batch.publicities.all(), "ready": _unpublished_list(batch),
+        "batch": batch, "page": Paginator(publicities, 50).get_page(request.GET.get("page")),
+        "ready": _unpublished_list(batch),
         "form": form or PublishForm(), "can_manage": request.user.role == Role.BUREAU_OFFICER,
     }, status=status)
 

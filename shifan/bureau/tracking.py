@@ -3,6 +3,8 @@ when needed), 整改 with the platform's replies and their files, and 撤销."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -37,8 +39,10 @@ RETURN_PREFIX = "return"  # the revocation form on the same page also has a "rea
 
 
 def _rounds_page(request, form, status=200):
+    """The rounds, newest year first, 50 a page, each with its number of reports (one query for the page)."""
+    rounds = TrackingRound.objects.annotate(report_count=Count("reports")).order_by("-year", "-id")
     return render(request, "bureau/tracking/rounds.html", {
-        "rounds": TrackingRound.objects.all(), "form": form,
+        "page": Paginator(rounds, 50).get_page(request.GET.get("page")), "form": form,
         "can_manage": request.user.role == Role.BUREAU_OFFICER,
     }, status=status)
 

@@ -2,11 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
+from shifan.applications.enums import Status
 from shifan.applications.sections import SECTIONS
 from shifan.city_review.domain.panel import declare, respond
 from shifan.city_review.models import GroupMember, PanelSeat, Score
@@ -24,24 +27,38 @@ def _own_seat(request, pk: int) -> PanelSeat:
     return get_object_or_404(seats_of_expert(request.user), pk=pk)
 
 
+HISTORY_PAGE_SIZE = 50
+
+
 @require_GET
 @expert_only
 def home(request):
-    seats = list(seats_of_expert(request.user).order_by("-draw__drawn_at"))
-    reading = [s for s in seats if s.may_read]
-    members = GroupMember.objects.filter(group__in=[s.draw.group_id for s in reading]).select_related(
-        "application__organization", "group"
-    )
-    sheets = {
-        score.application_id: score for score in Score.objects.filter(seat__in=reading)
-    }
+    """The expert's workspace, in a number of queries that does not grow with the years of history.
+
+    Whole (small by nature): invitations waiting for an answer, accepted seats still to declare, and
+    the applications of the open reviews the expert reads (a group with an application still in
+    review). Paged, newest draw first: the history, that is declined and conflicted seats and the
+    groups whose review has ended (with the number of sheets the expert submitted there).
+    """
+    newest_first = ("-draw__drawn_at", "-id")
+    seats = seats_of_expert(request.user).annotate(open_review=Exists(GroupMember.objects.filter(
+        group=OuterRef("draw__group"), application__status=Status.IN_REVIEW)))
+    reading = Q(state=PanelSeat.State.ACCEPTED, declaration=PanelSeat.Declaration.NO_CONFLICT)
+    open_reading = seats.filter(reading, open_review=True)
+    members = list(GroupMember.objects.filter(group__in=open_reading.values("draw__group"))
+                   .select_related("application__organization", "group").order_by("-group_id", "id"))
+    sheets = {score.application_id: score for score in Score.objects.filter(seat__in=open_reading.values("pk"))}
     for member in members:
         member.sheet = sheets.get(member.application_id)
+    history = (seats.filter(Q(state__in=(PanelSeat.State.DECLINED, PanelSeat.State.CONFLICTED))
+                            | (reading & Q(open_review=False)))
+               .annotate(submitted_sheets=Count("scores", filter=Q(scores__state=Score.State.SUBMITTED)))
+               .order_by(*newest_first))
     return render(request, "expert/home.html", {
-        "invited": [s for s in seats if s.state == PanelSeat.State.INVITED],
-        "to_declare": [s for s in seats if s.state == PanelSeat.State.ACCEPTED and not s.declaration],
+        "invited": list(seats.filter(state=PanelSeat.State.INVITED).order_by(*newest_first)),
+        "to_declare": list(seats.filter(state=PanelSeat.State.ACCEPTED, declaration="").order_by(*newest_first)),
         "members": members,
-        "closed": [s for s in seats if s.state in (PanelSeat.State.DECLINED, PanelSeat.State.CONFLICTED)],
+        "history": Paginator(history, HISTORY_PAGE_SIZE).get_page(request.GET.get("page")),
     })
 
 
