@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from shifan.applications.content_forms import row_form_class
-from shifan.applications.domain.content import ensure_editable
+from shifan.applications.domain.content import ensure_editable, mark_rows_changed
 from shifan.applications.models import Application, ListImport
 from shifan.applications.sections import LISTS
 from shifan.audit.recorder import record
@@ -192,7 +192,8 @@ def apply_list_import(checked: ListImport, *, actor) -> int:
     """Replace the list with the import's valid rows; returns how many rows the list now has.
 
     Side effects: deletes the list's rows and inserts the valid ones (``seq`` 1…n in file
-    order); marks the import applied; records ``application.list_imported``.
+    order); stamps the application (``mark_rows_changed``); marks the import applied; records
+    ``application.list_imported``.
     """
     checked = ListImport.objects.select_for_update().select_related("application").get(pk=checked.pk)
     if checked.state != ListImport.State.PENDING:
@@ -205,6 +206,7 @@ def apply_list_import(checked: ListImport, *, actor) -> int:
     model.objects.filter(application=application).delete()
     model.objects.bulk_create([_instance(model, application, values, seq) for seq, values in enumerate(rows, 1)],
                               batch_size=1000)
+    mark_rows_changed(application)
     ListImport.objects.filter(pk=checked.pk).update(state=ListImport.State.APPLIED, payload="")
     record("application.list_imported", actor=actor, target=application,
            data={"list": checked.kind, "rows": len(rows), "previous": previous})

@@ -47,6 +47,17 @@ def applications_for_user(user) -> QuerySet[Application]:
     return base.none()
 
 
+# What templates/components/application_table.html shows of a row. A list loads only these: the
+# related rows are otherwise read whole, and the organisation's and user's columns are many.
+LIST_COLUMNS = ("id", "platform_name", "status", "submitted_at", "created_at", "batch_id", "batch__year",
+                "organization_id", "organization__name", "jurisdiction_id", "jurisdiction__name")
+
+
+def for_listing(applications: QuerySet[Application]) -> QuerySet[Application]:
+    """The applications as a list page shows them (the table's columns only). Pure read."""
+    return applications.only(*LIST_COLUMNS)
+
+
 def status_counts(applications: QuerySet[Application]) -> dict[str, int]:
     """Count by status code, in one query."""
     rows = applications.order_by().values("status").annotate(n=Count("id"))

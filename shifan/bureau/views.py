@@ -8,7 +8,7 @@ from shifan.accounts.access import role_required
 from shifan.accounts.models import Jurisdiction, Organization, User
 from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
-from shifan.applications.queries import applications_for_user, status_counts
+from shifan.applications.queries import applications_for_user, for_listing, status_counts
 from shifan.batches.domain import current_batch
 from shifan.city_review.domain.formal import formal_check
 from shifan.city_review.queries import membership_of
@@ -23,6 +23,8 @@ from shifan.workspace.filters import ApplicationFilterForm
 from shifan.workspace.section_pages import render_section_readonly
 
 bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
+# Rows of a page of the application list: what a 1366×768 screen shows in two scrolls.
+PAGE_SIZE = 20
 
 FUNNEL = (
     Status.SUBMITTED,
@@ -54,7 +56,7 @@ def home(request):
         {
             "batch": batch,
             "funnel": [(Status(code).label, counts.get(code, 0)) for code in FUNNEL],
-            "attention": attention[:50],
+            "attention": for_listing(attention)[:50],
             "attention_title": attention_title,
         },
     )
@@ -78,10 +80,10 @@ def system(request):
 @bureau_staff
 def application_list(request):
     form = ApplicationFilterForm(request.GET or None)
-    applications = applications_for_user(request.user)
+    applications = for_listing(applications_for_user(request.user))
     if form.is_bound:
         applications = form.filter(applications)
-    page = Paginator(applications, 50).get_page(request.GET.get("page"))
+    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "bureau/applications.html", {"form": form, "page": page})
 
 

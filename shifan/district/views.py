@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
-from shifan.applications.queries import applications_for_user, status_counts
+from shifan.applications.queries import applications_for_user, for_listing, status_counts
 from shifan.batches.domain import current_batch
 from shifan.workspace.application_pages import (
     act_on_application,
@@ -20,6 +20,10 @@ from shifan.workspace.filters import ApplicationFilterForm
 from shifan.workspace.section_pages import render_section_readonly
 
 district_only = role_required(Role.DISTRICT_OFFICER)
+# Rows of the waiting list on the inbox and of a page of the list below it: what a 1366×768 screen
+# shows in two scrolls. More waiting applications are reached through the status filter.
+WAITING_SHOWN = 20
+PAGE_SIZE = 20
 
 
 @require_GET
@@ -38,13 +42,14 @@ def home(request):
         {
             "jurisdiction": request.user.jurisdiction,
             "batch": batch,
-            "waiting": waiting[:100],
+            "waiting": for_listing(waiting)[:WAITING_SHOWN],
+            "waiting_shown": WAITING_SHOWN,
             "waiting_count": waiting_count,
             "overdue": bool(batch and timezone.now() > deadline and waiting_count),
             "counts": status_counts(visible.filter(batch=batch)) if batch else {},
             "deadline": deadline,
             "form": form,
-            "page": Paginator(listed, 50).get_page(request.GET.get("page")),
+            "page": Paginator(for_listing(listed), PAGE_SIZE).get_page(request.GET.get("page")),
         },
     )
 

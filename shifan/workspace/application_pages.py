@@ -15,8 +15,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 
 from shifan.applications.domain.returns import latest_section_returns
-from shifan.applications.dossier_io import dossier_label, evaluate_application, export_dossier_for
+from shifan.applications.dossier_io import dossier_label, export_dossier_for
 from shifan.applications.enums import Status
+from shifan.applications.evaluation_cache import cached_evaluation
 from shifan.applications.forms import TransitionForm
 from shifan.applications.queries import applications_for_user
 from shifan.policies.codes import FUNCTION_LABELS
@@ -161,12 +162,14 @@ def _row(result: ConditionResult) -> dict:
 
 
 def evaluation_of(application):
-    """``evaluate_application`` once per loaded application object (so once per request): the page's
-    eligibility panel and the bureau's formal check share it. Pure read; the result is kept on the
-    instance, which a request loads fresh."""
+    """The evaluation once per loaded application object (so once per request): the page's eligibility
+    panel and the bureau's formal check share it. It comes through the cache keyed by the application's
+    version (``evaluation_cache``); the result is also kept on the instance, which a request loads fresh.
+
+    Side effects: a cache miss stores the evaluation in the cache."""
     evaluation = getattr(application, "_shifan_evaluation", None)
     if evaluation is None:
-        evaluation = evaluate_application(application)
+        evaluation = cached_evaluation(application)
         application._shifan_evaluation = evaluation
     return evaluation
 

@@ -47,6 +47,17 @@ def claim_draft_version(application: Application, version: int) -> None:
     application.version = version + 1
 
 
+def mark_rows_changed(application: Application) -> None:
+    """Rows are saved without claiming a version (see above), so their writers stamp the application.
+
+    Side effects: sets ``Application.updated_at`` to now, in the database and on the instance; the
+    eligibility cache (``applications.evaluation_cache``) keys on it.
+    """
+    now = timezone.now()
+    Application.objects.filter(pk=application.pk).update(updated_at=now)
+    application.updated_at = now
+
+
 @transaction.atomic
 def save_profile_section(application: Application, *, actor, changes: dict, version: int) -> ApplicationProfile:
     """Save one section of the 申请表 (a set of profile fields).
@@ -74,7 +85,8 @@ def save_profile_section(application: Application, *, actor, changes: dict, vers
 def save_row(application: Application, row: Model, *, actor, kind: str) -> Model:
     """Insert or update one row of a list (附件3–5 and the 申请表's tables).
 
-    Side effects: saves the row (new rows go to the end: ``seq`` = max + 1); records
+    Side effects: saves the row (new rows go to the end: ``seq`` = max + 1); stamps the application
+    (``mark_rows_changed``); records
     ``application.row_added`` or ``application.row_changed``.
     """
     ensure_editable(application)
@@ -85,6 +97,7 @@ def save_row(application: Application, row: Model, *, actor, kind: str) -> Model
     row.application = application
     row.full_clean()
     row.save()
+    mark_rows_changed(application)
     event = "application.row_added" if created else "application.row_changed"
     record(event, actor=actor, target=application, data={"list": kind, "row": row.pk})
     return row
@@ -92,8 +105,10 @@ def save_row(application: Application, row: Model, *, actor, kind: str) -> Model
 
 @transaction.atomic
 def delete_row(application: Application, row: Model, *, actor, kind: str) -> None:
-    """Side effects: deletes the row; records ``application.row_deleted``."""
+    """Side effects: deletes the row; stamps the application (``mark_rows_changed``); records
+    ``application.row_deleted``."""
     ensure_editable(application)
     row_id = row.pk
     row.delete()
+    mark_rows_changed(application)
     record("application.row_deleted", actor=actor, target=application, data={"list": kind, "row": row_id})
