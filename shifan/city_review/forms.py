@@ -8,6 +8,7 @@ from shifan.accounts.models import Organization
 from shifan.city_review.domain.groups import agencies
 from shifan.city_review.domain.scoring import Entry
 from shifan.city_review.models import ReviewGroup, ReviewSettings
+from shifan.core.widgets import PlainTextInput
 from shifan.policies.codes import ServiceFunction
 from shifan.policies.hints import CITY_REVIEW, apply_hints
 
@@ -89,10 +90,11 @@ class ScoreSheetForm(forms.Form):
             self.fields[f"points_{indicator.pk}"] = forms.CharField(
                 label=f"{indicator.name}得分", required=False, max_length=10,
                 initial=item.points if item else "",
-                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 5}),
+                widget=PlainTextInput(attrs={"inputmode": "decimal", "size": 5}),
             )
             self.fields[f"note_{indicator.pk}"] = forms.CharField(
                 label=f"{indicator.name}评分意见", required=False, max_length=500, initial=item.comment if item else "",
+                widget=PlainTextInput,
             )
         if sheet is not None and sheet.pk:
             self.fields["comment"].initial = sheet.comment

@@ -10,11 +10,15 @@ def current_draw(group: ReviewGroup) -> ExpertDraw | None:
 
 
 def seats_of_expert(user) -> QuerySet[PanelSeat]:
-    """The expert's seats on current draws that reached them (never a backup still waiting)."""
+    """The expert's seats on current draws that reached them (never a backup still waiting), without
+    the draw's candidate, exclusion and result lists."""
     return (
         PanelSeat.objects.filter(expert__user=user, draw__superseded_at__isnull=True)
         .exclude(state__in=(PanelSeat.State.WAITING, PanelSeat.State.RELEASED))
         .select_related("draw__group__batch", "expert")
+        # The draw's record of the whole pool (thousands of candidates at province scale) is for
+        # the bureau's draw page, never an expert's: parsing it cost more than the rest of a page.
+        .defer("draw__candidates", "draw__exclusions", "draw__result")
     )
 
 
@@ -42,12 +46,15 @@ def agency_application_ids(user) -> QuerySet:
     return GroupMember.objects.filter(group__in=groups_of_agency(user)).values("application")
 
 
-def seat_for(user, application) -> PanelSeat | None:
-    """The expert's reading seat for this application's group, if any."""
-    membership = GroupMember.objects.filter(application=application).first()
-    if membership is None:
-        return None
-    return reading_seats(user).filter(draw__group_id=membership.group_id).first()
+def seat_for(user, application, *, group_id: int | None = None) -> PanelSeat | None:
+    """The expert's reading seat for this application's group (``group_id`` when the caller has read
+    it already), if any."""
+    if group_id is None:
+        membership = GroupMember.objects.filter(application=application).first()
+        if membership is None:
+            return None
+        group_id = membership.group_id
+    return reading_seats(user).filter(draw__group_id=group_id).first()
 
 
 def membership_of(application) -> GroupMember | None:

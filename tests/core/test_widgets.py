@@ -3,7 +3,7 @@
 from django import forms
 from django.test.html import parse_html
 
-from shifan.core.widgets import PlainSelect
+from shifan.core.widgets import PlainSelect, PlainTextInput
 
 CHOICES = [("", "全部状态"), ("submitted", "待县区初审"), ("a&b", "名称含<特殊>字符"), (3, "2026年度")]
 
@@ -34,3 +34,11 @@ def test_a_form_field_renders_through_it_with_its_id_and_required():
     # required, as Django gives it when the first option is the empty one
     assert html.startswith('<select name="status" id="id_status" required>')
     assert '<option value="submitted" selected>' in html
+
+
+def test_a_text_input_is_django_s_with_and_without_a_value():
+    attrs = {"id": "id_points", "inputmode": "decimal", "size": 5, "maxlength": "10", "disabled": True}
+    for value in (None, "", "8.5", '"><script>'):
+        plain = PlainTextInput(attrs=attrs).render("points", value)
+        assert normalised(plain) == normalised(forms.TextInput(attrs=attrs).render("points", value))
+    assert PlainTextInput().render("points", '"><b>') == '<input type="text" name="points" value="&quot;&gt;&lt;b&gt;">'

@@ -39,7 +39,7 @@ def scorer_context(application: Application, actor) -> tuple[ReviewGroup, PanelS
         raise PermissionDenied("您没有该申报的评审任务。")
     group = membership.group
     if actor.role == Role.EXPERT and group.mode == ReviewGroup.Mode.EXPERTS:
-        seat = seat_for(actor, application)
+        seat = seat_for(actor, application, group_id=group.pk)
         if seat is not None:
             return group, seat
     if actor.role == Role.AGENCY and group.mode == ReviewGroup.Mode.AGENCY and group.agency_id == actor.organization_id:
