@@ -52,10 +52,12 @@ bench: $(VENV)/.dev
 
 ## The draft-save target: USERS applicants autosaving for SECONDS against gunicorn, 0 errors and 0 lost saves.
 ## Drops and creates SHIFAN_DRAFTS_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/shifan_drafts).
+## SERVERS=2: two app servers behind nginx with a shared Redis, as docs/deploy.md (needs Debian's nginx).
 SECONDS ?= 600
 USERS ?= 300
+SERVERS ?= 1
 bench-drafts: $(VENV)/.dev
-	$(PY) benchmarks/bench_drafts.py --seconds $(SECONDS) --users $(USERS)
+	$(PY) benchmarks/bench_drafts.py --seconds $(SECONDS) --users $(USERS) --servers $(SERVERS)
 
 clean:
 	rm -rf $(VENV) var staticfiles test-artifacts

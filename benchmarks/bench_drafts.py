@@ -7,7 +7,9 @@ What it does, against the real stack:
 1. Drops and creates the PostgreSQL database ``SHIFAN_DRAFTS_DATABASE_URL`` (default
    postgres://postgres@127.0.0.1:5432/shifan_drafts), migrates it and creates an open batch and N applicant
    users, each in an organisation of their own with a draft application (settings: benchmarks/settings_bench.py).
-2. Starts gunicorn on a free port of 127.0.0.1 (gthread; workers and threads sized for 2 cores).
+2. Starts gunicorn on a free port of 127.0.0.1 (gthread; workers and threads sized for 2 cores); with
+   ``--servers N`` (N ≥ 2), N gunicorn app servers sharing PostgreSQL and Redis behind Debian's nginx, the
+   topology of docs/deploy.md (tests/deploy/topology.py), and the applicants go through nginx.
 3. Runs N simulated applicants, one thread each, for the duration: each signs in through the login form, opens
    the 申请报告 section of its draft, then every 10–30 s (random think time) saves the section as the browser's
    autosave does (static/js/shifan.js): POST of the section form with ``X-Autosave: 1``, the CSRF token and the
@@ -20,24 +22,21 @@ Prints a table and writes var/bench/drafts-<timestamp>.json. Exit status 1 when 
 """
 
 import argparse
-import http.client
-import http.cookies
 import json
 import os
 import random
 import re
-import signal
-import socket
 import statistics
-import subprocess
 import sys
+import tempfile
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from tests.deploy.topology import Browser, free_port, start_app_server, start_nginx, stop  # noqa: E402
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/shifan_drafts"
 os.environ["SHIFAN_BENCH_DATABASE_URL"] = os.environ.get("SHIFAN_DRAFTS_DATABASE_URL", DEFAULT_URL)
 os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings_bench"
@@ -99,61 +98,6 @@ def seed(users: int) -> list[dict]:
     return people
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_gunicorn(port: int, workers: int, threads: int) -> subprocess.Popen:
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(  # noqa: S603 -- our own venv's gunicorn with fixed arguments
-        [str(Path(sys.executable).parent / "gunicorn"), "shifan.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
-         "--log-level", "warning", "--timeout", "60"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(BENCH_DIR / "gunicorn-drafts.log", "w"),  # noqa: SIM115
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/login/")
-            if connection.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.3)
-    server.terminate()
-    raise SystemExit("gunicorn did not start; see var/bench/gunicorn-drafts.log")
-
-
-class Browser:
-    """One applicant's browser: a cookie jar and plain HTTP/1.1 requests to 127.0.0.1."""
-
-    def __init__(self, port: int):
-        self.port, self.cookies = port, {}
-
-    def request(self, method: str, path: str, form: dict | None = None, headers: dict | None = None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            headers = dict(headers or {})
-            if self.cookies:
-                headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-            body = None
-            if form is not None:
-                body = urllib.parse.urlencode(form, doseq=True)
-                headers["Content-Type"] = "application/x-www-form-urlencoded"
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            data = response.read()
-            for header in response.msg.get_all("Set-Cookie") or []:
-                for name, morsel in http.cookies.SimpleCookie(header).items():
-                    self.cookies[name] = morsel.value
-            return response.status, response.getheader("Location", ""), data
-        finally:
-            connection.close()
-
-
 def section_values(page: str) -> tuple[int, dict]:
     version = re.search(r'<input[^>]*name="version"[^>]*value="(\d+)"', page)
     if not version:
@@ -172,12 +116,8 @@ def applicant(person: dict, port: int, stop_at: float, think: tuple[float, float
     browser = Browser(port)
     rng = random.Random(person["n"])  # noqa: S311 -- think times and payloads, not secrets
     try:
-        browser.request("GET", "/login/")
-        status, location, _ = browser.request("POST", "/login/", {
-            "username": person["username"], "password": PASSWORD,
-            "csrfmiddlewaretoken": browser.cookies.get("csrftoken", "")})
-        if status != 302 or "/login/" in location:
-            result["errors"].append(f"login {status} {location}")
+        if not browser.log_in(person["username"], PASSWORD):
+            result["errors"].append("login refused")
             return
         status, _, page = browser.request("GET", person["section_url"])
         if status != 200:
@@ -234,6 +174,23 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def start_servers(args) -> tuple[list, int]:
+    """The app servers (and nginx in front of two or more); returns the processes (nginx first) and the port
+    the applicants use."""
+    if args.servers < 2:
+        port = free_port()
+        return [start_app_server(port, env={}, log=BENCH_DIR / "gunicorn-drafts.log", workers=args.workers,
+                                 threads=args.threads, behind_proxy=False)], port
+    shared = {"SHIFAN_REDIS_URL": "redis://127.0.0.1:6379/12", "SHIFAN_CACHE_PREFIX": f"drafts-{os.getpid()}"}
+    ports, servers = [free_port() for _ in range(args.servers)], []
+    for n, port in enumerate(ports, start=1):
+        servers.append(start_app_server(port, env=shared, log=BENCH_DIR / f"gunicorn-drafts-{n}.log",
+                                        workers=args.workers, threads=args.threads))
+    proxy_port = free_port()
+    proxy = start_nginx(proxy_port, ports, Path(tempfile.mkdtemp(prefix="shifan-nginx-")))
+    return [proxy, *servers], proxy_port
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=600)
@@ -242,6 +199,8 @@ def main() -> int:
     parser.add_argument("--think-max", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=5, help="gunicorn workers (2 × cores + 1)")
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
+    parser.add_argument("--servers", type=int, default=1,
+                        help="app servers; 2 or more run behind nginx with a shared Redis (docs/deploy.md)")
     args = parser.parse_args()
 
     started = time.time()
@@ -252,12 +211,13 @@ def main() -> int:
     from django.db import connections
 
     connections.close_all()
-    port = free_port()
-    server = start_gunicorn(port, args.workers, args.threads)
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    processes, port = start_servers(args)
     out: dict = {}
     try:
-        print(f"== {args.users} applicants saving for {args.seconds} s against gunicorn "
-              f"({args.workers} workers × {args.threads} threads) on 127.0.0.1:{port}", flush=True)
+        print(f"== {args.users} applicants saving for {args.seconds} s against {args.servers} × gunicorn "
+              f"({args.workers} workers × {args.threads} threads){' behind nginx' if args.servers > 1 else ''} "
+              f"on 127.0.0.1:{port}", flush=True)
         run_started = time.time()
         stop_at = run_started + args.seconds
         threads = [threading.Thread(target=applicant, args=(p, port, stop_at, (args.think_min, args.think_max), out),
@@ -268,8 +228,7 @@ def main() -> int:
             thread.join(timeout=max(1.0, stop_at - time.time() + 120))
         elapsed = time.time() - run_started
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        stop(*processes)
 
     lost = verify(people, out)
     latencies = [v for r in out.values() for v in r["latencies"]]
@@ -284,7 +243,8 @@ def main() -> int:
         "database": "PostgreSQL",
         "users": args.users, "seconds": args.seconds, "elapsed_s": round(elapsed, 1),
         "think_s": [args.think_min, args.think_max],
-        "gunicorn": {"workers": args.workers, "threads": args.threads, "worker_class": "gthread"},
+        "gunicorn": {"servers": args.servers, "workers": args.workers, "threads": args.threads,
+                     "worker_class": "gthread", "behind_nginx": args.servers > 1},
         "users_saving": sum(1 for r in out.values() if r["saves"]),
         "saves": saves, "saves_per_s": round(saves / elapsed, 2) if elapsed else 0,
         "http_errors": len(errors), "lost_saves": len(lost),
