@@ -15,6 +15,7 @@ from shifan.applications.content_forms import row_form_class, section_form_class
 from shifan.applications.domain.content import delete_row, profile_of, save_profile_section, save_row
 from shifan.applications.domain.returns import latest_section_returns
 from shifan.applications.enums import Status
+from shifan.applications.section_hints import application_section_hint
 from shifan.applications.sections import LISTS, SECTIONS, SECTIONS_BY_CODE, derived_figures
 from shifan.core.validators import id_number_warnings
 from shifan.workspace.application_pages import eligibility_panel, visible_application
@@ -66,6 +67,7 @@ def render_section(request, application, section, *, form=None, row_forms=None, 
         {
             "application": application,
             "section": section,
+            "section_hint": application_section_hint(section, application),  # the pinned version's numbers
             "sections": SECTIONS,
             "form": form,
             "lists": _list_pages(request, application, section, row_forms or {}),

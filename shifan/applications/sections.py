@@ -2,9 +2,16 @@
 
 Each section edits some fields of the profile and/or some row lists. The applicant's pages,
 the read-only views of officials and the completeness checks all follow this one table.
+
+A section whose data decides conditions of 第五条 states them in a banner. The numbers belong to
+the policy version of the application's batch, so such a section names a ``rule`` of
+``section_hints`` (params → sentence); its ``hint`` is the number-free fallback shown only where
+no policy is at hand. Render a banner with ``section_hints.section_hint(section, policy)``, or on
+an application's pages with ``section_hints.application_section_hint(section, application)``.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from shifan.applications.models import (
     Activity,
@@ -15,6 +22,13 @@ from shifan.applications.models import (
     ServedEnterprise,
     ServiceProduct,
     StaffMember,
+)
+from shifan.applications.section_hints import (
+    capability_rule,
+    operations_rule,
+    scale_rule,
+    served_rule,
+    staff_rule,
 )
 
 
@@ -34,7 +48,8 @@ class Section:
     article: str
     fields: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
-    hint: str = ""
+    hint: str = ""  # without a rule: the banner; with one: what to show when no policy is at hand
+    rule: Callable | None = field(default=None, compare=False)  # PolicyParams → the banner with its numbers
     conditions: tuple[str, ...] = ()  # the 第五条 conditions this section's data decides
     uploads: tuple[str, ...] = ()  # codes of applications.attachments.SLOTS shown and uploaded here
 
@@ -68,18 +83,17 @@ SECTIONS = (
         "registered_capital"), lists=("investors",), conditions=("legal_entity", "operating_years")),
     Section("scale", "资产、设备与服务场地", "附件2 申请表 一；第五条(一)", fields=(
         "total_assets", "equipment_count", "equipment_value", "site_area_owned", "site_area_rented"),
-        hint="第五条(一)：资产总额 100 万元以上，固定服务场所面积 150 平方米以上（自有与租用合计）。",
-        conditions=("total_assets", "site_area")),
+        hint="第五条(一)：资产总额和固定服务场所面积（自有与租用合计）须达到所属批次适用的认定管理办法的要求。",
+        rule=scale_rule, conditions=("total_assets", "site_area")),
     Section("operations", "二、平台运营情况", "附件2 申请表 二；第五条(三)(六)", lists=("operating_years",),
-            hint="请至少填写上一年度和前一年度：服务中小企业户数须稳定增长，年服务 80 户以上；"
-                 "公益性或低收费服务占总服务量 10% 以上。",
+            hint="请至少填写上一年度和前一年度：服务中小企业户数和公益性或低收费服务占比"
+                 "须达到所属批次适用的认定管理办法的要求。",
+            rule=operations_rule,
             conditions=("smes_served", "served_growth", "training_volume", "public_welfare_share")),
     Section("capability", "三、服务能力及业绩", "附件2 申请表 三；第四条、第五条(三)(五)",
             fields=("service_functions", "qualifications"), lists=("service_products", "partners", "activities"),
-            hint="信息查询、创业服务类平台年开展大型服务活动 4 次以上；"
-                 "技术服务、质量管理、信息化应用、管理咨询服务类 2 次以上；"
-                 "培训服务类年培训 1000 人次以上；集聚社会服务机构 2 家以上。",
-            conditions=("activities", "training_volume", "partners")),
+            hint="大型服务活动次数、培训人次和集聚的社会服务机构家数须达到所属批次适用的认定管理办法的要求。",
+            rule=capability_rule, conditions=("activities", "training_volume", "partners")),
     Section("welfare", "四至六、公益服务、政府扶持与区域影响", "附件2 申请表 四、五、六",
             fields=("public_welfare_activities", "government_support", "impact"),
             conditions=("fees", "reputation", "demonstration")),
@@ -91,11 +105,12 @@ SECTIONS = (
             hint="请上传复印件的扫描件或清晰照片。提交申报前，每一项至少上传一个文件。"),
     Section("equipment", "附件3 主要服务设施、软件及仪器设备清单", "附件3；第五条(一)", lists=("equipment",)),
     Section("staff", "附件4 主要从业人员情况表", "附件4；第五条(二)", lists=("staff",),
-            hint="第五条(二)：专职从业人员 10 人以上，其中大专及以上学历或中级及以上技术职称的占 70% 以上。",
-            conditions=("staff_count", "staff_qualified_ratio")),
+            hint="第五条(二)：专职从业人员人数及其中大专及以上学历或中级及以上技术职称的占比"
+                 "须达到所属批次适用的认定管理办法的要求。",
+            rule=staff_rule, conditions=("staff_count", "staff_qualified_ratio")),
     Section("served", "附件5 上一年度服务中小企业名单及服务评价表", "附件5；第五条(三)", lists=("served_smes",),
-            hint="名单须 100 家以上；满意度按“满意”行数占全部行数计算，须达 80% 以上。",
-            conditions=("served_list_size", "satisfaction")),
+            hint="名单家数和满意度（按“满意”行数占全部行数计算）须达到所属批次适用的认定管理办法的要求。",
+            rule=served_rule, conditions=("served_list_size", "satisfaction")),
     Section("materials", "服务活动与资质材料", "第八条（八）（九）", uploads=("activities", "qualifications"),
             hint="服务活动材料（通知、照片、总结等）提交前至少上传一个文件；资质、备案、许可证等有则上传。"),
     Section("declaration", "附件6 申报材料真实性声明函", "附件6；第八条(十)",

@@ -4,6 +4,10 @@ link leads a signed-in user to the page of their role (``help_tags.help_url``).
 
 The figures in the answers (lockout, timeouts, file types and sizes) are read from the code that
 enforces them, so the help never contradicts the system.
+
+The figures of the regulation (公示 5 个工作日, 有效期三年, 抽样 12 家) are those of the Nanchang
+2022 text that the citations link to (/regulation/); a batch may pin another policy version, so a
+page that states them says so (``FIGURES_NOTE``) and names the version of the batch open now.
 """
 
 from dataclasses import dataclass, field
@@ -18,6 +22,7 @@ from shifan.accounts.expiry import PASSWORD_MAX_AGE
 from shifan.accounts.roles import Role
 from shifan.accounts.session_policy import ABSOLUTE, APPLICANT_IDLE, STAFF_IDLE
 from shifan.applications.attachments import SLOTS
+from shifan.batches.domain import current_batch
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,11 @@ class RoleHelp:
     deadlines: tuple[str, ...]
     faqs: tuple[Faq, ...] = field(default=())
     shows_files: bool = False  # the table of upload slots (types and sizes)
+    states_figures: bool = True  # states figures of the regulation (FIGURES_NOTE is shown)
+
+
+FIGURES_NOTE = ("本页所述的期限和数量按《南昌市中小企业公共服务示范平台认定管理办法》（洪企服规〔2022〕3号）说明，"
+                "以所属申报批次适用的认定管理办法为准。")
 
 
 def _minutes(seconds: int) -> str:
@@ -207,6 +217,7 @@ EXPERT = RoleHelp(
     ),
     ("接受或谢绝：收到抽取通知后尽快答复；谢绝或回避的，由备选专家按抽中顺序递补。",
      "评分：在评审组规定的截止时间前提交。"),
+    states_figures=False,
 )
 
 AGENCY = RoleHelp(
@@ -219,6 +230,7 @@ AGENCY = RoleHelp(
         Step("提交评审报告", "全部申报评分后提交评审报告。", "评审任务 → 评审报告"),
     ),
     ("评审：在市局规定的截止时间前完成评分和评审报告。",),
+    states_figures=False,
 )
 
 PUBLIC = RoleHelp(
@@ -269,7 +281,10 @@ def role(request, slug):
     faqs = page.faqs
     if slug != "public":
         faqs = faqs + account_faqs(staff=slug in STAFF_PAGES)
+    batch = current_batch() if page.states_figures else None
     return render(request, "portal/help/role.html", {
         "page": page, "faqs": faqs, "pages": list(PAGES.values()), "portal_section": "help",
         "slots": SLOTS if page.shows_files else (),
+        "figures_note": FIGURES_NOTE if page.states_figures else "",
+        "open_batch": batch,
     })

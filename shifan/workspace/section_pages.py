@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from shifan.accounts.roles import Role
 from shifan.applications.domain.content import profile_of
+from shifan.applications.section_hints import application_section_hint
 from shifan.applications.sections import LISTS, SECTIONS, SECTIONS_BY_CODE, derived_figures
 from shifan.audit.recorder import record
 from shifan.core.fields import EncryptedCharField, mask_id_number, mask_mobile
@@ -76,6 +77,8 @@ def render_section_readonly(request, pk: int, code: str, *, namespace: str):
     return render(request, "components/section_readonly.html", {
         "application": application,
         "section": section,
+        # The thresholds of the pinned version; the applicant-facing upload instructions are not repeated.
+        "section_hint": application_section_hint(section, application) if section.rule else "",
         "sections": SECTIONS,
         "namespace": namespace,
         "fields": _profile_rows(application, section, request.user.role),
