@@ -555,7 +555,7 @@ def recognitions(world: World, batch, apps: list) -> None:
 
 
 def generate(scale: str) -> dict:
-    from django.db import transaction
+    from django.db import connection, transaction
 
     started = time.perf_counter()
     fresh_database()
@@ -581,6 +581,12 @@ def generate(scale: str) -> dict:
             world.current_apps = apps
         total += len(apps)
         log(f"batch {batch.year}: {len(apps)} applications ({time.perf_counter() - step:.1f} s)")
+    # The planner's statistics, as autovacuum would have them on a database that grew over years: right after
+    # a bulk load they still describe empty tables, and a chunk of the whole-batch evaluation read 5 million
+    # 附件5 rows by a sequential scan instead of their index (1.8 s instead of 0.45 s per 500 applications).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    log("statistics updated (ANALYZE)")
     seconds = time.perf_counter() - started
     summary = {"scale": scale, "database": database_label(), "applications": total,
                "served_smes_per_application": world.params["served"], "experts": world.params["experts"],
