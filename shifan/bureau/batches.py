@@ -10,7 +10,7 @@ from shifan.accounts.roles import Role
 from shifan.batches.domain import close_batch, create_batch, extend_district_deadline, open_batch, update_batch
 from shifan.batches.forms import BatchForm, ExtensionForm
 from shifan.batches.models import Batch
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 
 bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
 
@@ -35,14 +35,9 @@ def batch_list(request):
 def batch_create(request):
     _require_manage(request)
     form = BatchForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            create_batch(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "已创建申报批次（筹备中）。核对无误后请开启申报。")
-            return redirect("bureau:batches")
+    if request.method == "POST" and apply_form(form, lambda data: create_batch(actor=request.user, **data)):
+        messages.success(request, "已创建申报批次（筹备中）。核对无误后请开启申报。")
+        return redirect("bureau:batches")
     status = 400 if form.errors else 200
     return render(request, "bureau/batch_form.html", {"form": form, "title": "新建申报批次"}, status=status)
 
@@ -53,15 +48,14 @@ def batch_edit(request, pk: int):
     _require_manage(request)
     batch = get_object_or_404(Batch, pk=pk)
     form = BatchForm(request.POST or None, instance=batch)
-    if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in form.changed_data}
-        try:
-            update_batch(Batch.objects.get(pk=pk), actor=request.user, changes=changes)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "已保存批次修改。")
-            return redirect("bureau:batches")
+
+    def update(data) -> None:
+        changes = {name: data[name] for name in form.changed_data}
+        update_batch(Batch.objects.get(pk=pk), actor=request.user, changes=changes)
+
+    if request.method == "POST" and apply_form(form, update):
+        messages.success(request, "已保存批次修改。")
+        return redirect("bureau:batches")
     status = 400 if form.errors else 200
     return render(request, "bureau/batch_form.html", {"form": form, "title": f"修改：{batch.name}"}, status=status)
 
@@ -95,17 +89,13 @@ def batch_extensions(request, pk: int):
     form = ExtensionForm(request.POST or None)
     if request.method == "POST":
         _require_manage(request)
-        if form.is_valid():
-            try:
-                extend_district_deadline(batch, actor=request.user, until=form.cleaned_data["extended_until"],
-                                         jurisdiction=form.cleaned_data["jurisdiction"],
-                                         reason=form.cleaned_data["reason"])
-            except ValidationError as error:
-                add_domain_errors(form, error)
-            else:
-                name = form.cleaned_data["jurisdiction"].name
-                messages.success(request, f"已延长{name}的推荐截止时间，并通知该辖区。")
-                return redirect("bureau:batch-extensions", pk=pk)
+        if apply_form(form, lambda data: extend_district_deadline(
+            batch, actor=request.user, until=data["extended_until"], jurisdiction=data["jurisdiction"],
+            reason=data["reason"],
+        )):
+            name = form.cleaned_data["jurisdiction"].name
+            messages.success(request, f"已延长{name}的推荐截止时间，并通知该辖区。")
+            return redirect("bureau:batch-extensions", pk=pk)
     return render(request, "bureau/batch_extensions.html", {
         "batch": batch, "form": form, "extensions": batch.extensions.select_related("jurisdiction", "granted_by"),
         "can_manage": request.user.has_perm("batches.manage_batch"),

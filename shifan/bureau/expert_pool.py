@@ -28,7 +28,7 @@ from shifan.experts.domain import (
 from shifan.experts.forms import RelationshipForm
 from shifan.experts.queries import experts_for_user, relationships_for_user
 from shifan.policies.codes import FUNCTION_LABELS
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 
 bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
 officers_only = role_required(Role.BUREAU_OFFICER)
@@ -66,14 +66,12 @@ def _render_form(request, form, title: str, expert=None):
 @officers_only
 def expert_create(request):
     form = ExpertForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            expert = create_expert(actor=request.user, **form.values())
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, f"已将「{expert.name}」加入专家库。可以向其发送账号激活链接。")
-            return redirect("bureau:expert", pk=expert.pk)
+    if request.method == "POST" and (
+        done := apply_form(form, lambda data: create_expert(actor=request.user, **form.values()))
+    ):
+        expert = done.value
+        messages.success(request, f"已将「{expert.name}」加入专家库。可以向其发送账号激活链接。")
+        return redirect("bureau:expert", pk=expert.pk)
     return _render_form(request, form, "新增专家")
 
 
@@ -82,14 +80,11 @@ def expert_create(request):
 def expert_edit(request, pk: int):
     expert = _expert(request, pk)
     form = ExpertForm(request.POST or None, expert=expert)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = update_expert(expert, actor=request.user, **form.values())
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "已保存修改。" if changed else "没有需要保存的修改。")
-            return redirect("bureau:expert", pk=pk)
+    if request.method == "POST" and (
+        done := apply_form(form, lambda data: update_expert(expert, actor=request.user, **form.values()))
+    ):
+        messages.success(request, "已保存修改。" if done.value else "没有需要保存的修改。")
+        return redirect("bureau:expert", pk=pk)
     return _render_form(request, form, f"修改：{expert.name}", expert)
 
 
@@ -135,15 +130,10 @@ def expert_contact(request, pk: int):
 def expert_availability(request, pk: int):
     expert = _expert(request, pk)
     form = AvailabilityForm(request.POST)
-    if form.is_valid():
-        try:
-            set_availability(expert, actor=request.user, available=form.cleaned_data["available"],
-                             note=form.cleaned_data["availability_note"])
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "已更新评审状态。")
-            return redirect("bureau:expert", pk=pk)
+    if apply_form(form, lambda data: set_availability(expert, actor=request.user, available=data["available"],
+                                                      note=data["availability_note"])):
+        messages.success(request, "已更新评审状态。")
+        return redirect("bureau:expert", pk=pk)
     return render_detail(request, expert, status=400, availability_form=form)
 
 
@@ -152,14 +142,9 @@ def expert_availability(request, pk: int):
 def relationship_add(request, pk: int):
     expert = _expert(request, pk)
     form = RelationshipForm(request.POST)
-    if form.is_valid():
-        try:
-            add_relationship(expert, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "已登记该利害关系，随机抽取时将自动回避该单位。")
-            return redirect("bureau:expert", pk=pk)
+    if apply_form(form, lambda data: add_relationship(expert, actor=request.user, **data)):
+        messages.success(request, "已登记该利害关系，随机抽取时将自动回避该单位。")
+        return redirect("bureau:expert", pk=pk)
     return render_detail(request, expert, status=400, relationship_form=form)
 
 

@@ -11,7 +11,7 @@ from shifan.batches.domain import policy_in_use
 from shifan.policies.domain import activate_policy, supersede_policy, update_policy
 from shifan.policies.forms import PolicyForm, SuccessorForm
 from shifan.policies.models import DESCRIPTIVE_FIELDS, PARAMETER_FIELDS, Policy
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 
 policy_readers = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD, Role.BUREAU_ADMIN)
 
@@ -67,14 +67,11 @@ def policy_edit(request, pk: int):
     _require_manage(request)
     policy = get_object_or_404(Policy, pk=pk)
     form = PolicyForm(request.POST or None, instance=Policy.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_policy(policy, actor=request.user, changes=form.changes(), in_use=policy_in_use)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "已保存认定办法版本。")
-            return redirect("bureau:policy", pk=pk)
+    if request.method == "POST" and apply_form(
+        form, lambda data: update_policy(policy, actor=request.user, changes=form.changes(), in_use=policy_in_use)
+    ):
+        messages.success(request, "已保存认定办法版本。")
+        return redirect("bureau:policy", pk=pk)
     return _form_page(request, form, f"修改：{policy}", policy)
 
 
@@ -85,14 +82,12 @@ def policy_successor(request, pk: int):
     policy = get_object_or_404(Policy, pk=pk)
     draft = Policy(**{name: getattr(policy, name) for name in (*DESCRIPTIVE_FIELDS, *PARAMETER_FIELDS)})
     form = SuccessorForm(request.POST or None, instance=draft)
-    if request.method == "POST" and form.is_valid():
-        try:
-            successor = supersede_policy(policy, actor=request.user, code=form.cleaned_data["code"], **form.changes())
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "已创建新版本草稿。核对无误后点击“启用”，原版本随之停止适用于新批次。")
-            return redirect("bureau:policy", pk=successor.pk)
+    def supersede(data):
+        return supersede_policy(policy, actor=request.user, code=data["code"], **form.changes())
+
+    if request.method == "POST" and (done := apply_form(form, supersede)):
+        messages.success(request, "已创建新版本草稿。核对无误后点击“启用”，原版本随之停止适用于新批次。")
+        return redirect("bureau:policy", pk=done.value.pk)
     return _form_page(request, form, f"基于「{policy.name}」新建版本", policy)
 
 

@@ -19,7 +19,7 @@ from shifan.publicity.queries import objections_of, public_entries
 from shifan.recognition.domain import approve_decision, prepare_decision, return_decision, submit_decision
 from shifan.recognition.models import Decision
 from shifan.workspace.attachments import as_download, open_private_file
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 
 bureau_head = role_required(Role.BUREAU_HEAD)
 
@@ -50,15 +50,11 @@ def publicity_publish(request):
     if plist is None:
         messages.error(request, "没有已审批、待公示的拟认定名单。")
         return redirect("bureau:publicity-list")
-    if form.is_valid():
-        try:
-            publicity = publish(plist, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, f"已发布公示（{publicity.notice_number}），公示期至 "
-                                      f"{publicity.ends_on:%Y年%m月%d日}。")
-            return redirect("bureau:publicity", pk=publicity.pk)
+    if done := apply_form(form, lambda data: publish(plist, actor=request.user, **data)):
+        publicity = done.value
+        messages.success(request, f"已发布公示（{publicity.notice_number}），公示期至 "
+                                  f"{publicity.ends_on:%Y年%m月%d日}。")
+        return redirect("bureau:publicity", pk=publicity.pk)
     request.method = "GET"
     return publicity_list(request, form=form, status=400)
 
@@ -86,14 +82,9 @@ def objection_detail(request, pk: int):
     if request.method == "POST":
         if request.user.role != Role.BUREAU_OFFICER:
             raise PermissionDenied("只有市局经办人员可以处理异议。")
-        if form.is_valid():
-            try:
-                rule_on_objection(objection, actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_domain_errors(form, error)
-            else:
-                messages.success(request, "异议处理结果已记录。")
-                return redirect("bureau:publicity", pk=objection.publicity_id)
+        if apply_form(form, lambda data: rule_on_objection(objection, actor=request.user, **data)):
+            messages.success(request, "异议处理结果已记录。")
+            return redirect("bureau:publicity", pk=objection.publicity_id)
     # The objector's name and phone are read in clear by the officers who investigate: audited.
     record("publicity.objection_viewed", actor=request.user, target=objection.publicity,
            data={"objection": objection.pk})

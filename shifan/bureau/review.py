@@ -18,7 +18,7 @@ from shifan.city_review.forms import AssignForm, GroupForm, ReasonForm
 from shifan.city_review.models import ExpertDraw, ReviewGroup
 from shifan.city_review.queries import current_draw
 from shifan.policies.codes import FUNCTION_LABELS
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 from shifan.workspace.review_files import serve_report
 
 bureau_staff = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD)
@@ -64,17 +64,15 @@ def overview(request):
 def group_create(request):
     batch = review_batch(request)
     form = GroupForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            group = create_group(batch, actor=request.user, name=data["name"], mode=data["mode"],
-                                 panel_size=data["panel_size"], backup_count=data["backup_count"],
-                                 specialties=data["specialties"], agency=data["agency"])
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, f"已新建评审组「{group.name}」。请把待评审的申报分配到本组。")
-            return redirect("bureau:review-group", pk=group.pk)
+    def create(data):
+        return create_group(batch, actor=request.user, name=data["name"], mode=data["mode"],
+                            panel_size=data["panel_size"], backup_count=data["backup_count"],
+                            specialties=data["specialties"], agency=data["agency"])
+
+    if done := apply_form(form, create):
+        group = done.value
+        messages.success(request, f"已新建评审组「{group.name}」。请把待评审的申报分配到本组。")
+        return redirect("bureau:review-group", pk=group.pk)
     return _overview(request, batch, group_form=form, status=400)
 
 
@@ -107,14 +105,9 @@ def group_detail(request, pk: int):
 def group_assign(request, pk: int):
     group = get_object_or_404(ReviewGroup, pk=pk)
     form = AssignForm(request.POST, assignable=assignable(group.batch))
-    if form.is_valid():
-        try:
-            moved = assign(group, form.cleaned_data["applications"], actor=request.user)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, f"已将 {len(moved)} 份申报分配到本组，申报进入评审。")
-            return redirect("bureau:review-group", pk=pk)
+    if done := apply_form(form, lambda data: assign(group, data["applications"], actor=request.user)):
+        messages.success(request, f"已将 {len(done.value)} 份申报分配到本组，申报进入评审。")
+        return redirect("bureau:review-group", pk=pk)
     return _group_page(request, group, assign_form=form, status=400)
 
 
@@ -123,16 +116,12 @@ def group_assign(request, pk: int):
 def group_draw(request, pk: int):
     group = get_object_or_404(ReviewGroup, pk=pk)
     form = ReasonForm(request.POST)
-    if form.is_valid():
-        try:
-            draw = draw_experts(group, actor=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(
-                request, f"已随机抽取专家 {len(draw.result)} 人（含备选），并向前 {draw.panel_size} 位发出邀请。"
-            )
-            return redirect("bureau:review-group", pk=pk)
+    if done := apply_form(form, lambda data: draw_experts(group, actor=request.user, reason=data["reason"])):
+        draw = done.value
+        messages.success(
+            request, f"已随机抽取专家 {len(draw.result)} 人（含备选），并向前 {draw.panel_size} 位发出邀请。"
+        )
+        return redirect("bureau:review-group", pk=pk)
     return _group_page(request, group, draw_form=form, status=400)
 
 

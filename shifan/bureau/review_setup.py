@@ -17,7 +17,7 @@ from shifan.city_review.domain.setup import (
     sheet_maximum,
 )
 from shifan.city_review.forms import IndicatorFormSet, SettingsForm
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 
 
 def _forbid_heads(request) -> None:
@@ -32,14 +32,11 @@ def review_settings(request):
     batch = review_batch(request)
     current = settings_for(batch)
     form = SettingsForm(request.POST or None, instance=current)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_settings(batch, actor=request.user, **{name: form.cleaned_data[name] for name in form.fields})
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "评审设置已保存。")
-            return redirect(f"{request.path}?batch={batch.pk}")
+    if request.method == "POST" and apply_form(
+        form, lambda data: save_settings(batch, actor=request.user, **{name: data[name] for name in form.fields})
+    ):
+        messages.success(request, "评审设置已保存。")
+        return redirect(f"{request.path}?batch={batch.pk}")
     return render(request, "bureau/review/settings.html", {
         "batch": batch, "form": form, "can_manage": request.user.role == Role.BUREAU_OFFICER,
     }, status=400 if form.errors else 200)

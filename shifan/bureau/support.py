@@ -28,7 +28,7 @@ from shifan.support.forms import GrantForm
 from shifan.support.models import CaseState, SupportGrant
 from shifan.support.queries import cases_for_bureau
 from shifan.workspace.attachments import as_download
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 from shifan.workspace.uploads import too_large_message, with_upload_cap
 
 bureau_officer = role_required(Role.BUREAU_OFFICER)
@@ -55,14 +55,9 @@ def grant_add(request, pk: int):
     if request.method == "GET":
         return _grant_page(request, recognition, GrantForm())
     form = _grant_form(request)
-    if form.is_valid():
-        try:
-            record_grant(recognition, form.grant_input(), actor=request.user)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "扶持情况已登记。")
-            return redirect("bureau:recognition", pk=recognition.pk)
+    if apply_form(form, lambda data: record_grant(recognition, form.grant_input(), actor=request.user)):
+        messages.success(request, "扶持情况已登记。")
+        return redirect("bureau:recognition", pk=recognition.pk)
     return _grant_page(request, recognition, form, status=400)
 
 
@@ -78,15 +73,10 @@ def grant_edit(request, pk: int):
         })
         return _grant_page(request, grant.recognition, form, grant)
     form = _grant_form(request)
-    if form.is_valid():
-        try:
-            update_grant(grant, form.grant_input(), actor=request.user,
-                         remove_document=request.POST.get("remove_document") == "1")
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "扶持情况已修改。")
-            return redirect("bureau:recognition", pk=grant.recognition_id)
+    if apply_form(form, lambda data: update_grant(grant, form.grant_input(), actor=request.user,
+                                                  remove_document=request.POST.get("remove_document") == "1")):
+        messages.success(request, "扶持情况已修改。")
+        return redirect("bureau:recognition", pk=grant.recognition_id)
     return _grant_page(request, grant.recognition, form, grant, status=400)
 
 

@@ -8,7 +8,7 @@ why it cannot be computed.
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import Http404
@@ -31,7 +31,7 @@ from shifan.workdays.domain import (
 )
 from shifan.workdays.forms import CalculatorForm, DayForm, YearForm
 from shifan.workdays.models import CalendarDay, CalendarYear
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 
 calendar_readers = role_required(Role.BUREAU_OFFICER, Role.BUREAU_HEAD, Role.BUREAU_ADMIN)
 
@@ -111,15 +111,11 @@ def day_add(request, year: int):
     _require_manage(request)
     year = _checked_year(year)
     form = DayForm(request.POST)
-    if form.is_valid():
-        try:
-            day = add_day(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, f"已录入 {day.date:%Y-%m-%d}（{weekday_label(day.date)}）："
-                                      f"{day.name}，{day.get_kind_display()}。")
-            return redirect("bureau:workdays-year", year=day.date.year)
+    if done := apply_form(form, lambda data: add_day(actor=request.user, **data)):
+        day = done.value
+        messages.success(request, f"已录入 {day.date:%Y-%m-%d}（{weekday_label(day.date)}）："
+                                  f"{day.name}，{day.get_kind_display()}。")
+        return redirect("bureau:workdays-year", year=day.date.year)
     return _year_page(request, year, day_form=form)
 
 
@@ -141,18 +137,13 @@ def year_mark(request, year: int):
     year = _checked_year(year)
     complete = request.POST.get("complete", "1") != "0"
     form = YearForm(request.POST)
-    if form.is_valid():
-        try:
-            mark_year(year, actor=request.user, source=form.cleaned_data["source"], complete=complete)
-        except ValidationError as error:
-            add_domain_errors(form, error)
+    if apply_form(form, lambda data: mark_year(year, actor=request.user, source=data["source"], complete=complete)):
+        if complete:
+            messages.success(request, f"已将 {year} 年标记为录入完整，工作日计算将使用本页的安排。")
         else:
-            if complete:
-                messages.success(request, f"已将 {year} 年标记为录入完整，工作日计算将使用本页的安排。")
-            else:
-                messages.warning(request, f"已撤销 {year} 年的“录入完整”标记："
-                                          f"需用到 {year} 年日期的工作日计算将被拒绝。")
-            return redirect("bureau:workdays-year", year=year)
+            messages.warning(request, f"已撤销 {year} 年的“录入完整”标记："
+                                      f"需用到 {year} 年日期的工作日计算将被拒绝。")
+        return redirect("bureau:workdays-year", year=year)
     return _year_page(request, year, year_form=form)
 
 
@@ -160,18 +151,16 @@ def year_mark(request, year: int):
 @calendar_readers
 def calculator(request):
     form = CalculatorForm(request.GET if "start" in request.GET else None)
-    result = None
-    if form.is_bound and form.is_valid():
-        start, n = form.cleaned_data["start"], form.cleaned_data["days"]
-        from_next_day = form.cleaned_data["from_next_day"]
-        try:
-            end = add_working_days(start, n, from_next_day=from_next_day)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            first = start + dt.timedelta(days=1) if from_next_day else start
-            result = {"start": start, "n": n, "from_next_day": from_next_day, "first": first, "end": end,
-                      "end_weekday": weekday_label(end), "start_weekday": weekday_label(start),
-                      "span": (end - first).days + 1}
+
+    def calculate(data) -> dict:
+        start, n, from_next_day = data["start"], data["days"], data["from_next_day"]
+        end = add_working_days(start, n, from_next_day=from_next_day)
+        first = start + dt.timedelta(days=1) if from_next_day else start
+        return {"start": start, "n": n, "from_next_day": from_next_day, "first": first, "end": end,
+                "end_weekday": weekday_label(end), "start_weekday": weekday_label(start),
+                "span": (end - first).days + 1}
+
+    # An unbound form (no "start" yet) is not valid: no result.
+    result = apply_form(form, calculate).value
     return render(request, "bureau/workdays/calculator.html", {**_common(request), "form": form, "result": result},
                   status=400 if form.errors else 200)

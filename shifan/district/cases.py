@@ -11,7 +11,7 @@ from shifan.accounts.roles import Role
 from shifan.support.domain import save_case, submit_case
 from shifan.support.forms import CaseForm
 from shifan.support.queries import cases_for_district, recognitions_for_district
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 
 district_only = role_required(Role.DISTRICT_OFFICER)
 
@@ -38,14 +38,9 @@ def case_new(request, recognition_id: int):
     if request.method == "GET":
         return _form_page(request, recognition, CaseForm())
     form = CaseForm(request.POST)
-    if form.is_valid():
-        try:
-            case = save_case(recognition, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "典型经验已保存为草稿。确认无误后请报送市局。")
-            return redirect("district:case", pk=case.pk)
+    if done := apply_form(form, lambda data: save_case(recognition, actor=request.user, **data)):
+        messages.success(request, "典型经验已保存为草稿。确认无误后请报送市局。")
+        return redirect("district:case", pk=done.value.pk)
     return _form_page(request, recognition, form, status=400)
 
 
@@ -58,14 +53,9 @@ def case_detail(request, pk: int):
         form = CaseForm(initial={"title": case.title, "summary": case.summary, "body": case.body})
         return _form_page(request, case.recognition, form, case)
     form = CaseForm(request.POST)
-    if form.is_valid():
-        try:
-            save_case(case.recognition, actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "典型经验已保存。")
-            return redirect("district:case", pk=case.pk)
+    if apply_form(form, lambda data: save_case(case.recognition, actor=request.user, case=case, **data)):
+        messages.success(request, "典型经验已保存。")
+        return redirect("district:case", pk=case.pk)
     return _form_page(request, case.recognition, form, case, status=400)
 
 

@@ -12,7 +12,7 @@ from shifan.experts.domain import add_relationship, remove_relationship
 from shifan.experts.forms import RelationshipForm
 from shifan.experts.queries import experts_for_user, relationships_for_user
 from shifan.policies.codes import FUNCTION_LABELS
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 
 expert_only = role_required(Role.EXPERT)
 
@@ -46,14 +46,9 @@ def relationship_add(request):
     if expert is None:
         return redirect("expert:profile")
     form = RelationshipForm(request.POST)
-    if form.is_valid():
-        try:
-            add_relationship(expert, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            messages.success(request, "已申报该利害关系。评审专家随机抽取时，将回避该单位的申报。")
-            return redirect("expert:profile")
+    if apply_form(form, lambda data: add_relationship(expert, actor=request.user, **data)):
+        messages.success(request, "已申报该利害关系。评审专家随机抽取时，将回避该单位的申报。")
+        return redirect("expert:profile")
     return _render(request, expert, form=form, status=400)
 
 

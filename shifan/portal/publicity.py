@@ -1,7 +1,6 @@
 """The public side of 公示: the list, the dates, how to object, and the objection form (no login)."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -14,7 +13,7 @@ from shifan.publicity.domain import EVIDENCE_MAX_BYTES, file_objection, objectio
 from shifan.publicity.forms import ObjectionForm
 from shifan.publicity.models import PublicityEntry
 from shifan.publicity.queries import published
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 from shifan.workspace.uploads import too_large_message, with_upload_cap
 
 # Entries shown per page; the whole list is in the notice's Word download (notice_documents).
@@ -88,17 +87,14 @@ def objection(request, pk: int):
     form = ObjectionForm(request.POST or None, publicity=publicity)  # the body is read here, through the cap
     if request.method == "POST" and request.upload_cap.exceeded:
         form.add_error(None, "证明材料" + too_large_message(EVIDENCE_MAX_BYTES))
-    if request.method == "POST" and form.is_valid():
+    def lodge(data):
         files = [(f.read(EVIDENCE_MAX_BYTES + 1), f.name) for f in request.FILES.getlist("evidence")]
-        data = form.cleaned_data
-        try:
-            made = file_objection(publicity, entry=data["entry"], name=data["name"], mobile=data["mobile"],
-                                  email=data["email"], organization=data["organization"], content=data["content"],
-                                  files=files)
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            return render(request, "portal/objection_received.html", {"publicity": publicity, "objection": made},
-                          status=201)
+        return file_objection(publicity, entry=data["entry"], name=data["name"], mobile=data["mobile"],
+                              email=data["email"], organization=data["organization"], content=data["content"],
+                              files=files)
+
+    if request.method == "POST" and (done := apply_form(form, lodge)):
+        return render(request, "portal/objection_received.html", {"publicity": publicity, "objection": done.value},
+                      status=201)
     return render(request, "portal/objection.html", {"publicity": publicity, "form": form},
                   status=400 if form.errors else 200)

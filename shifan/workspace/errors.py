@@ -1,6 +1,19 @@
 """Putting a domain function's ValidationError onto the form the user sees."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What ``apply_form`` gives back: true when the action ran, with what it returned."""
+
+    ok: bool
+    value: object = None
+
+    def __bool__(self) -> bool:
+        return self.ok
 
 
 def add_domain_errors(form, error: ValidationError) -> None:
@@ -12,17 +25,18 @@ def add_domain_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-def apply_form(form, act) -> bool:
-    """Run ``act(form.cleaned_data)`` when the form is valid; True when it succeeded.
+def apply_form(form, act) -> Applied:
+    """Run ``act(form.cleaned_data)`` when the form is valid; true when it succeeded, with its value:
+    ``if done := apply_form(form, lambda data: create(**data)): redirect to done.value``.
 
     A domain ValidationError lands on the form (``add_domain_errors``), so a view only chooses
     between its success redirect and re-showing the form. Side effects: those of ``act``.
     """
     if not form.is_valid():
-        return False
+        return Applied(False)
     try:
-        act(form.cleaned_data)
+        value = act(form.cleaned_data)
     except ValidationError as error:
         add_domain_errors(form, error)
-        return False
-    return True
+        return Applied(False)
+    return Applied(True, value)

@@ -5,7 +5,7 @@ who has not declared sees nothing), the right to score through ``scorer_context`
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from shifan.applications.enums import Status
@@ -14,7 +14,7 @@ from shifan.city_review.domain.setup import indicators_for, sheet_maximum
 from shifan.city_review.forms import ScoreSheetForm
 from shifan.city_review.models import Score
 from shifan.workspace.application_pages import visible_application
-from shifan.workspace.errors import add_domain_errors
+from shifan.workspace.errors import apply_form
 
 
 def score_page(request, pk: int, *, namespace: str):
@@ -30,15 +30,10 @@ def score_page(request, pk: int, *, namespace: str):
         if readonly:
             raise PermissionDenied("评分表已提交或申报已结束评审，不能再修改。")
         submit = request.POST.get("submit") == "1"
-        if form.is_valid():
-            try:
-                save_sheet(application, actor=request.user, entries=form.entries(),
-                           comment=form.cleaned_data["comment"], submit=submit)
-            except ValidationError as error:
-                add_domain_errors(form, error)
-            else:
-                messages.success(request, "评分表已提交，不能再修改。" if submit else "评分已暂存。")
-                return redirect(f"{namespace}:score", pk=pk)
+        if apply_form(form, lambda data: save_sheet(application, actor=request.user, entries=form.entries(),
+                                                    comment=data["comment"], submit=submit)):
+            messages.success(request, "评分表已提交，不能再修改。" if submit else "评分已暂存。")
+            return redirect(f"{namespace}:score", pk=pk)
     return render(request, "components/score_page.html", {
         "application": application, "group": group, "form": form, "readonly": readonly, "sheet": sheet,
         "maximum": sheet_maximum(indicators), "namespace": namespace,
