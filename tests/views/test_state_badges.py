@@ -259,3 +259,16 @@ def test_tracking_reports_and_rectifications_show_badges(client_for, personas, b
     assert f'<span data-state="submitted">{submitted}</span>' in page and open_ in page
     page = client_for("bureau_officer").get(f"/bureau/tracking/reports/{report.pk}/").content.decode()
     assert submitted in page and open_ in page
+
+
+def test_policies_batches_and_review_seats_show_badges(client_for, personas, batch):
+    officer = personas["bureau_officer"]
+    policies = client_for("bureau_officer").get("/bureau/policies/").content.decode()
+    assert badge("success", "active", "现行") in policies
+    batches = client_for("bureau_officer").get("/bureau/batches/").content.decode()
+    assert badge("success", "open", batch.get_state_display()) in batches
+
+    group = make_group(batch, actor=officer)
+    seat_expert(group, make_expert(name="评审专家甲"), actor=officer)
+    page = client_for("bureau_officer").get(f"/bureau/review/groups/{group.pk}/").content.decode()
+    assert badge("success", "accepted", "已接受") in page
