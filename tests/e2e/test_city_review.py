@@ -61,6 +61,14 @@ def test_from_the_draw_to_the_approved_proposed_list(page, live_server, sign_in,
     page.get_by_role("button", name="提交评分").click()
     expect(page.locator(".message.success")).to_have_text("评分表已提交，不能再修改。")
     assert Score.objects.get().total == 100 - len(indicators)
+    # The application's page: its status and what happened when, but not which official acted.
+    page.locator(".crumbs").get_by_role("link", name="甲示范平台").click()
+    expect(page.get_by_role("heading", level=1).locator(".badge")).to_have_text("评审中")
+    steps = page.locator('[data-timeline="reviewer"] li')
+    expect(steps).to_have_count(1)
+    expect(steps.first).to_contain_text("进入评审 → 评审中")
+    expect(page.locator("main")).not_to_contain_text(personas["bureau_officer"].display_name)
+    screenshot("city-review-expert-application")
     page.get_by_role("button", name="退出").click()
 
     sign_in("bureau_officer", PASSWORD)
