@@ -35,10 +35,11 @@ HISTORY_PAGE_SIZE = 50
 def home(request):
     """The expert's workspace, in a number of queries that does not grow with the years of history.
 
-    Whole (small by nature): invitations waiting for an answer, accepted seats still to declare, and
-    the applications of the open reviews the expert reads (a group with an application still in
-    review). Paged, newest draw first: the history, that is declined and conflicted seats and the
-    groups whose review has ended (with the number of sheets the expert submitted there).
+    Whole (small by nature), for the open reviews only (a group with an application still in review):
+    invitations waiting for an answer, accepted seats still to declare, and the applications the expert
+    reads. Paged, newest draw first: the history, that is declined and conflicted seats and every seat
+    of a review that has ended (with the number of sheets the expert submitted there), including an
+    invitation never answered, which can no longer be.
     """
     newest_first = ("-draw__drawn_at", "-id")
     seats = seats_of_expert(request.user).annotate(open_review=Exists(GroupMember.objects.filter(
@@ -51,12 +52,13 @@ def home(request):
     for member in members:
         member.sheet = sheets.get(member.application_id)
     history = (seats.filter(Q(state__in=(PanelSeat.State.DECLINED, PanelSeat.State.CONFLICTED))
-                            | (reading & Q(open_review=False)))
+                            | Q(state__in=(PanelSeat.State.INVITED, PanelSeat.State.ACCEPTED), open_review=False))
                .annotate(submitted_sheets=Count("scores", filter=Q(scores__state=Score.State.SUBMITTED)))
                .order_by(*newest_first))
     return render(request, "expert/home.html", {
-        "invited": list(seats.filter(state=PanelSeat.State.INVITED).order_by(*newest_first)),
-        "to_declare": list(seats.filter(state=PanelSeat.State.ACCEPTED, declaration="").order_by(*newest_first)),
+        "invited": list(seats.filter(state=PanelSeat.State.INVITED, open_review=True).order_by(*newest_first)),
+        "to_declare": list(seats.filter(state=PanelSeat.State.ACCEPTED, declaration="", open_review=True)
+                           .order_by(*newest_first)),
         "members": members,
         "history": Paginator(history, HISTORY_PAGE_SIZE).get_page(request.GET.get("page")),
     })

@@ -204,3 +204,22 @@ def test_expert_home_keeps_the_work_whole_and_pages_the_history(client_for, pers
         assert 'href="/expert/seats/' in shown and "待声明组" in shown
         assert "待评分平台" in shown and f"/expert/applications/{to_score.pk}/score/" in shown
     assert "评审已结束，提交评分 1 份" in page + second and "已谢绝" in page + second
+
+
+def test_an_invitation_or_declaration_of_a_review_that_ended_moves_to_the_history(client_for, personas, batch):
+    officer = personas["bureau_officer"]
+    expert = make_expert(user=personas["expert_1"], name="专家一")
+    unanswered = make_group(batch, actor=officer, name="已结束邀请组")
+    put_in_group(ApplicationFactory(batch=batch, status=Status.REVIEWED), unanswered, officer)
+    PanelSeat.objects.filter(pk=seat_expert(unanswered, expert, actor=officer, declared=False).pk).update(
+        state=PanelSeat.State.INVITED, invited_at=timezone.now())
+    undeclared = make_group(batch, actor=officer, name="已结束声明组")
+    put_in_group(ApplicationFactory(batch=batch, status=Status.REVIEWED), undeclared, officer)
+    seat_expert(undeclared, expert, actor=officer, declared=False)
+
+    page = client_for("expert_1").get("/expert/").content.decode()
+    # nothing can be answered any more: no invitation section, no declaration link
+    assert 'id="invited-title"' not in page and "/declare/" not in page
+    history = page.split('id="review-history"')[1]
+    assert "已结束邀请组：评审已结束，未答复邀请" in history
+    assert "已结束声明组：评审已结束，提交评分 0 份" in history
