@@ -3,6 +3,7 @@ district's own jurisdiction (others answer 404), revise declined ones."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,9 +20,11 @@ district_only = role_required(Role.DISTRICT_OFFICER)
 @require_GET
 @district_only
 def case_list(request):
+    """The jurisdiction's cases, last changed first, 50 a page, and the platforms a case can be about."""
+    cases = cases_for_district(request.user).order_by("-updated_at", "-id")
     return render(request, "district/cases/list.html", {
         "jurisdiction": request.user.jurisdiction,
-        "cases": cases_for_district(request.user).order_by("-updated_at"),
+        "page": Paginator(cases, 50).get_page(request.GET.get("page")),
         "recognitions": recognitions_for_district(request.user),
     })
 

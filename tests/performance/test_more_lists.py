@@ -19,11 +19,14 @@ from django.utils import timezone
 
 from shifan.applications.enums import Status
 from shifan.city_review.models import PanelSeat
+from shifan.support.domain import save_case
 from shifan.tracking.models import Rectification, TrackingReport, TrackingRound
 from tests.factories import ApplicationFactory, BatchFactory
 from tests.portal.helpers import make_recognition
 from tests.recognition_factories import make_decision
 from tests.review_factories import make_expert, make_group, put_in_group, seat_expert, submit_score
+from tests.support.helpers import BODY
+from tests.support.helpers import recognised as recognised_in
 
 pytestmark = pytest.mark.django_db
 
@@ -223,3 +226,24 @@ def test_an_invitation_or_declaration_of_a_review_that_ended_moves_to_the_histor
     history = page.split('id="review-history"')[1]
     assert "已结束邀请组：评审已结束，未答复邀请" in history
     assert "已结束声明组：评审已结束，提交评分 0 份" in history
+
+
+def test_district_case_list_is_paged_at_a_constant_cost(client_for, personas, district_x, district_y):
+    officer = personas["officer_x"]
+    ours = recognised_in(district_x, personas, name="甲经验平台")
+    theirs = recognised_in(district_y, personas, name="乙经验平台")
+    save_case(theirs, actor=personas["officer_y"], title="他区的经验", summary="摘要。", body=BODY)
+    first = save_case(ours, actor=officer, title="经验0", summary="摘要。", body=BODY)
+    client, url = client_for("officer_x"), "/district/cases/"
+    small, _ = measured(client, url)
+
+    for n in range(1, GROWTH + 1):
+        save_case(ours, actor=officer, title=f"经验{n}", summary="摘要。", body=BODY)
+    large, page = measured(client, url)
+    assert large == small
+    titles = rows(page, r'<a href="/district/cases/\d+/">(经验\d+)</a>')
+    assert len(titles) == 50 and titles[0] == f"经验{GROWTH}"  # last changed first
+    second = client.get(url, {"page": 2}).content.decode()
+    more = rows(second, r'<a href="/district/cases/\d+/">(经验\d+)</a>')
+    assert len(more) == 11 and more[-1] == first.title
+    assert "他区的经验" not in page + second
