@@ -1,5 +1,8 @@
 from django import template
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.html import format_html, format_html_join
 
 from shifan.applications.domain.transitions import available_actions
 from shifan.applications.enums import Action, Status
@@ -36,6 +39,21 @@ _BADGES = {
 @register.simple_tag
 def status_badge(status: str) -> str:
     return _BADGES[Status(status)]
+
+
+_ROW = ('<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>')
+
+
+@register.simple_tag
+def application_rows(applications, detail_url: str) -> str:
+    """The rows of templates/components/application_table.html, built in Python: a list page shows
+    twenty to forty of them, and the template engine spent about 100 µs on each."""
+    return format_html_join("\n", _ROW, (
+        (reverse(detail_url, args=[app.pk]), app.platform_name, app.organization.name, app.jurisdiction.name,
+         app.batch.year, status_badge(app.status),
+         format_date(timezone.localtime(app.submitted_at), "Y-m-d H:i") if app.submitted_at else "—")
+        for app in applications
+    ))
 
 
 @register.simple_tag
