@@ -25,7 +25,6 @@ import argparse
 import json
 import os
 import random
-import re
 import statistics
 import sys
 import tempfile
@@ -35,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.deploy.topology import Browser, free_port, start_app_server, start_nginx, stop  # noqa: E402
+from tests.deploy.topology import Browser, free_port, report_section, start_app_server, start_nginx, stop  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/shifan_drafts"
 os.environ["SHIFAN_BENCH_DATABASE_URL"] = os.environ.get("SHIFAN_DRAFTS_DATABASE_URL", DEFAULT_URL)
@@ -98,18 +97,6 @@ def seed(users: int) -> list[dict]:
     return people
 
 
-def section_values(page: str) -> tuple[int, dict]:
-    version = re.search(r'<input[^>]*name="version"[^>]*value="(\d+)"', page)
-    if not version:
-        raise RuntimeError("no version field on the section page")
-    fields = {}
-    for name in ("report_basics", "report_region", "report_management", "report_services", "report_achievements",
-                 "report_support", "report_plans"):
-        match = re.search(rf'<textarea[^>]*name="{name}"[^>]*>(.*?)</textarea>', page, re.S)
-        fields[name] = match.group(1).strip() if match else ""
-    return int(version.group(1)), fields
-
-
 def applicant(person: dict, port: int, stop_at: float, think: tuple[float, float], out: dict) -> None:
     """Sign in, open the section, then autosave it with think time until STOP_AT; record what was acked."""
     result = out[person["username"]] = {"saves": 0, "errors": [], "latencies": [], "acked": None, "version": None}
@@ -123,7 +110,7 @@ def applicant(person: dict, port: int, stop_at: float, think: tuple[float, float
         if status != 200:
             result["errors"].append(f"section page {status}")
             return
-        version, fields = section_values(page.decode())
+        version, fields = report_section(page.decode())
         result["version"] = version
         time.sleep(rng.uniform(0, think[1]))  # arrivals spread over the first think interval
         sequence = 0

@@ -9,14 +9,21 @@ the test run's in-memory SQLite database.
 """
 
 import json
-import re
 
 import pytest
 from django.db import connection
 
 from shifan.applications.enums import Status
 from shifan.audit.models import AuditEvent
-from tests.deploy.topology import Browser, free_port, nginx_binary, start_app_server, start_nginx, stop
+from tests.deploy.topology import (
+    Browser,
+    free_port,
+    nginx_binary,
+    report_section,
+    start_app_server,
+    start_nginx,
+    stop,
+)
 from tests.factories import ApplicationFactory
 
 pytestmark = [
@@ -25,22 +32,11 @@ pytestmark = [
 ]
 
 PASSWORD = "Topology-Passw0rd!"
-REPORT_FIELDS = ("report_basics", "report_region", "report_management", "report_services", "report_achievements",
-                 "report_support", "report_plans")
-
 
 def database_url() -> str:
     """The test run's own database, for the servers."""
     s = connection.settings_dict
     return f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
-def section_form(page: str) -> dict:
-    form = {"version": re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)}
-    for name in REPORT_FIELDS:
-        match = re.search(rf'<textarea[^>]*name="{name}"[^>]*>(.*?)</textarea>', page, re.S)
-        form[name] = match.group(1).strip() if match else ""
-    return form
 
 
 @pytest.fixture
@@ -83,8 +79,8 @@ def test_one_session_is_served_by_both_servers_and_no_save_is_lost(deployment, p
         answered.append(browser.last_headers["x-upstream"])
     assert set(answered) == {f"127.0.0.1:{port}" for port in ports}  # round robin: both servers, one session
 
-    form = section_form(page.decode())
-    version, savers = int(form["version"]), set()
+    version, form = report_section(page.decode())
+    savers = set()
     for n in range(1, 7):
         form.update(report_plans=f"第{n}次自动保存的发展规划", version=version,
                     csrfmiddlewaretoken=browser.cookies["csrftoken"])

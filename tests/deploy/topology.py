@@ -9,6 +9,7 @@ retry on the next server), on plain HTTP: TLS ends at nginx in production and is
 import http.client
 import http.cookies
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -173,3 +174,19 @@ class Browser:
             "username": username, "password": password, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")},
             headers)
         return status == 302 and "/login/" not in location
+
+
+REPORT_FIELDS = ("report_basics", "report_region", "report_management", "report_services", "report_achievements",
+                 "report_support", "report_plans")
+
+
+def report_section(page: str) -> tuple[int, dict]:
+    """The 申请报告 section page's optimistic-lock version and its fields as a browser would post them back."""
+    version = re.search(r'<input[^>]*name="version"[^>]*value="(\d+)"', page)
+    if not version:
+        raise RuntimeError("no version field on the section page")
+    fields = {}
+    for name in REPORT_FIELDS:
+        match = re.search(rf'<textarea[^>]*name="{name}"[^>]*>(.*?)</textarea>', page, re.S)
+        fields[name] = match.group(1).strip() if match else ""
+    return int(version.group(1)), fields
