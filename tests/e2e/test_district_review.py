@@ -7,6 +7,7 @@ from shifan.applications.enums import Status
 from shifan.applications.models import Application, ServedEnterprise
 from shifan.district_review.models import SurveyResponse
 from tests.conftest import PASSWORD
+from tests.e2e.year_steps import check_uscc_and_survey_twelve
 from tests.factories import ApplicationFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -24,20 +25,7 @@ def test_district_reviews_and_recommends(page, live_server, sign_in, screenshot,
     page.get_by_role("link", name="初审：查验、抽样测评、填写推荐表").click()
     expect(page.get_by_text("尚未抽取测评企业（须随机抽取 12 家以上）。")).to_be_visible()
 
-    page.get_by_label("统一社会信用代码证查验日期").fill("2026-11-20")
-    page.get_by_label("查验结果").select_option(label="一致")
-    page.get_by_role("button", name="保存查验结果").click()
-    expect(page.locator(".message.success")).to_have_text("已记录统一社会信用代码证查验结果。")
-
-    page.get_by_role("button", name="随机抽取测评企业").click()
-    expect(page.locator(".message.success")).to_have_text("已从 40 家服务企业中随机抽取 12 家。")
-    for index in range(12):
-        form = page.locator("form.survey-form").nth(index)
-        form.get_by_label("测评方法").select_option(label="电话询问")
-        form.get_by_label("对所受服务满意").check()
-        form.get_by_role("button", name="保存测评").click()
-        expect(page.locator(".message.success")).to_contain_text("的测评。")
-    expect(page.locator(".stat").first).to_contain_text("12 / 12")
+    check_uscc_and_survey_twelve(page, checked_on="2026-11-20", served=40)
 
     page.get_by_label("对区域中小企业发展的影响和作用").fill("服务辖区企业四十家，带动明显。")
     page.get_by_label("示范性").fill("线上线下结合。")

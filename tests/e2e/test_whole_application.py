@@ -21,6 +21,7 @@ from shifan.documents.xlsx import export_rows
 from tests.applications.dossiers import SAMPLE_PATH
 from tests.conftest import PASSWORD
 from tests.e2e.test_attachments import _upload
+from tests.e2e.year_steps import SAMPLE_LISTS, fill_sample_sections, fill_section
 from tests.factories import ApplicationFactory, BatchFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -46,14 +47,6 @@ def _import(page, base: str, section: str, kind: str, rows: list[dict], tmp_path
     expect(page.locator(".message.success")).to_contain_text(f"现有 {len(rows)} 行")
 
 
-def _fill(page, base: str, section: str, values: dict) -> None:
-    page.goto(f"{base}/sections/{section}/")
-    for label, value in values.items():
-        page.get_by_label(label, exact=True).fill(value)
-    page.get_by_role("button", name="保存本部分").click()
-    expect(page.locator(".message.success").first).to_contain_text("已保存")
-
-
 def test_a_draft_becomes_a_complete_eligible_application_and_is_submitted(
     page, live_server, sign_in, screenshot, personas, org_a, tmp_path
 ):
@@ -68,24 +61,12 @@ def test_a_draft_becomes_a_complete_eligible_application_and_is_submitted(
     page.goto(f"{base}/")
     expect(page.locator("[data-eligible]")).to_have_attribute("data-eligible", "false")
 
-    _fill(page, base, "basics", {"单位性质": "企业法人", "注册日期": "2018-03-15", "法定代表人": "张三",
-                                 "联系人": "李四", "联系人手机": "13900001111"})
-    _fill(page, base, "scale", {"上年末总资产（万元）": "260", "服务场地面积：自有（平方米）": "80",
-                                "服务场地面积：租用（平方米）": "120.5"})
-    page.goto(f"{base}/sections/capability/")
-    for label in ("信息查询", "技术服务", "培训服务"):
-        page.get_by_label(label, exact=True).check()
-    page.get_by_role("button", name="保存本部分").click()
-    expect(page.locator(".message.success").first).to_contain_text("已保存")
-
-    _import(page, base, "operations", "operating_years", sample["operations"], tmp_path)
-    _import(page, base, "capability", "partners", sample["partners"], tmp_path)
-    _import(page, base, "capability", "activities", sample["activities"], tmp_path)
-    _import(page, base, "staff", "staff", sample["staff"], tmp_path)
-    _import(page, base, "served", "served_smes", sample["served_smes"], tmp_path)
+    fill_sample_sections(page, base)
+    for section, kind, key in SAMPLE_LISTS:
+        _import(page, base, section, kind, sample[key], tmp_path)
     expect(page.locator('[data-condition="satisfaction"] .badge')).to_have_text("通过")
 
-    _fill(page, base, "declaration", {"法定代表人（签字）": "张三", "声明日期": "2026-04-20"})
+    fill_section(page, base, "declaration", {"法定代表人（签字）": "张三", "声明日期": "2026-04-20"})
     for slot in SLOTS:
         if slot.required:
             _upload(page, base, slot.code, f"材料-{slot.code}.pdf")

@@ -36,7 +36,16 @@ from shifan.recognition.models import Decision, Recognition
 from shifan.workdays.models import CalendarYear
 from tests.applications.dossiers import SAMPLE_PATH
 from tests.conftest import PASSWORD
-from tests.e2e.year_steps import confirm_next_dialog, fill_section, import_list, sign_out, upload_pdf
+from tests.e2e.year_steps import (
+    SAMPLE_LISTS,
+    check_uscc_and_survey_twelve,
+    confirm_next_dialog,
+    fill_sample_sections,
+    fill_section,
+    import_list,
+    sign_out,
+    upload_pdf,
+)
 from tests.factories import BatchFactory, UserFactory
 from tests.review_factories import make_expert
 
@@ -110,21 +119,9 @@ def _register_and_apply(page, live_server, sign_in, shots, tmp_path) -> Applicat
     expect(page.locator("[data-eligible]")).to_have_attribute("data-eligible", "false")
 
     sample = json.loads(SAMPLE_PATH.read_text(encoding="utf-8"))
-    fill_section(page, base, "basics", {"单位性质": "企业法人", "注册日期": "2018-03-15", "法定代表人": "张三",
-                                        "联系人": "李四", "联系人手机": "13900001111"})
-    fill_section(page, base, "scale", {"上年末总资产（万元）": "260", "服务场地面积：自有（平方米）": "80",
-                                       "服务场地面积：租用（平方米）": "120.5"})
-    page.goto(f"{base}/sections/capability/")
-    for label in ("信息查询", "技术服务", "培训服务"):
-        page.get_by_label(label, exact=True).check()
-    page.get_by_role("button", name="保存本部分").click()
-    expect(page.locator(".message.success").first).to_contain_text("已保存")
-
-    import_list(page, base, "operations", "operating_years", sample["operations"], tmp_path)
-    import_list(page, base, "capability", "partners", sample["partners"], tmp_path)
-    import_list(page, base, "capability", "activities", sample["activities"], tmp_path)
-    import_list(page, base, "staff", "staff", sample["staff"], tmp_path)
-    import_list(page, base, "served", "served_smes", sample["served_smes"], tmp_path)
+    fill_sample_sections(page, base)
+    for section, kind, key in SAMPLE_LISTS:
+        import_list(page, base, section, kind, sample[key], tmp_path)
     expect(page.locator("#list-served_smes .hint").first).to_have_text(f"共 {len(sample['served_smes'])} 行")
     shots("served-list-imported")
 
@@ -151,20 +148,7 @@ def _district_surveys_and_recommends(page, sign_in, shots) -> None:
     sign_in("officer_x", PASSWORD)
     page.get_by_role("link", name=PLATFORM).first.click()
     page.get_by_role("link", name="初审：查验、抽样测评、填写推荐表").click()
-    page.get_by_label("统一社会信用代码证查验日期").fill(timezone.localdate().isoformat())
-    page.get_by_label("查验结果").select_option(label="一致")
-    page.get_by_role("button", name="保存查验结果").click()
-    expect(page.locator(".message.success")).to_have_text("已记录统一社会信用代码证查验结果。")
-
-    page.get_by_role("button", name="随机抽取测评企业").click()
-    expect(page.locator(".message.success")).to_have_text("已从 120 家服务企业中随机抽取 12 家。")
-    for index in range(12):
-        form = page.locator("form.survey-form").nth(index)
-        form.get_by_label("测评方法").select_option(label="电话询问")
-        form.get_by_label("对所受服务满意").check()
-        form.get_by_role("button", name="保存测评").click()
-        expect(page.locator(".message.success")).to_contain_text("的测评。")
-    expect(page.locator(".stat").first).to_contain_text("12 / 12")
+    check_uscc_and_survey_twelve(page, checked_on=timezone.localdate().isoformat(), served=120)
     shots("district-survey")
 
     page.get_by_label("对区域中小企业发展的影响和作用").fill("服务辖区中小企业一百二十家，带动明显。")

@@ -1,4 +1,4 @@
-"""Small browser steps shared by the whole-year test (tests/e2e/test_whole_year.py).
+"""Small browser steps shared by the whole-year test (tests/e2e/test_whole_year.py) and the tests of its parts.
 
 Each step works the way a person does: through the page's labels and buttons. The Excel lists are
 built from the template the page offers for download, filled in with openpyxl.
@@ -34,6 +34,44 @@ def fill_section(page, base: str, section: str, values: dict) -> None:
         page.get_by_label(label, exact=True).fill(value)
     page.get_by_role("button", name="保存本部分").click()
     expect(page.locator(".message.success").first).to_contain_text("已保存")
+
+
+# The lists of the sample dossier (tests/applications/dossiers.py): (section, list kind, key in the sample).
+SAMPLE_LISTS = (("operations", "operating_years", "operations"), ("capability", "partners", "partners"),
+                ("capability", "activities", "activities"), ("staff", "staff", "staff"),
+                ("served", "served_smes", "served_smes"))
+
+
+def fill_sample_sections(page, base: str) -> None:
+    """Type in what the sample dossier says in the 申请表's basics, scale and service functions."""
+    fill_section(page, base, "basics", {"单位性质": "企业法人", "注册日期": "2018-03-15", "法定代表人": "张三",
+                                        "联系人": "李四", "联系人手机": "13900001111"})
+    fill_section(page, base, "scale", {"上年末总资产（万元）": "260", "服务场地面积：自有（平方米）": "80",
+                                       "服务场地面积：租用（平方米）": "120.5"})
+    page.goto(f"{base}/sections/capability/")
+    for label in ("信息查询", "技术服务", "培训服务"):
+        page.get_by_label(label, exact=True).check()
+    page.get_by_role("button", name="保存本部分").click()
+    expect(page.locator(".message.success").first).to_contain_text("已保存")
+
+
+def check_uscc_and_survey_twelve(page, *, checked_on: str, served: int) -> None:
+    """On the district's review page: record the USCC check, draw 12 of the ``served`` enterprises and
+    record each one as satisfied by telephone."""
+    page.get_by_label("统一社会信用代码证查验日期").fill(checked_on)
+    page.get_by_label("查验结果").select_option(label="一致")
+    page.get_by_role("button", name="保存查验结果").click()
+    expect(page.locator(".message.success")).to_have_text("已记录统一社会信用代码证查验结果。")
+
+    page.get_by_role("button", name="随机抽取测评企业").click()
+    expect(page.locator(".message.success")).to_have_text(f"已从 {served} 家服务企业中随机抽取 12 家。")
+    for index in range(12):
+        form = page.locator("form.survey-form").nth(index)
+        form.get_by_label("测评方法").select_option(label="电话询问")
+        form.get_by_label("对所受服务满意").check()
+        form.get_by_role("button", name="保存测评").click()
+        expect(page.locator(".message.success")).to_contain_text("的测评。")
+    expect(page.locator(".stat").first).to_contain_text("12 / 12")
 
 
 def _cell_value(column, value):

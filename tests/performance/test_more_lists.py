@@ -171,17 +171,29 @@ def _declined_group(batch, expert, officer):
     return group
 
 
+def _invited_group(batch, expert, officer, *, name: str, status: str):
+    """A group with one application in ``status`` whose seat invites the expert (not answered yet)."""
+    group = make_group(batch, actor=officer, name=name)
+    put_in_group(ApplicationFactory(batch=batch, status=status), group, officer)
+    PanelSeat.objects.filter(pk=seat_expert(group, expert, actor=officer, declared=False).pk).update(
+        state=PanelSeat.State.INVITED, invited_at=timezone.now())
+    return group
+
+
+def _undeclared_group(batch, expert, officer, *, name: str, status: str):
+    """A group with one application in ``status`` where the expert accepted but has not declared."""
+    group = make_group(batch, actor=officer, name=name)
+    put_in_group(ApplicationFactory(batch=batch, status=status), group, officer)
+    seat_expert(group, expert, actor=officer, declared=False)
+    return group
+
+
 def test_expert_home_keeps_the_work_whole_and_pages_the_history(client_for, personas, batch):
     officer = personas["bureau_officer"]
     expert = make_expert(user=personas["expert_1"], name="专家一")
     # Actionable: an invitation, a seat to declare, an open review with an application to score.
-    invited = make_group(batch, actor=officer, name="邀请组")
-    put_in_group(ApplicationFactory(batch=batch, status=Status.IN_REVIEW), invited, officer)
-    PanelSeat.objects.filter(pk=seat_expert(invited, expert, actor=officer, declared=False).pk).update(
-        state=PanelSeat.State.INVITED, invited_at=timezone.now())
-    to_declare = make_group(batch, actor=officer, name="待声明组")
-    put_in_group(ApplicationFactory(batch=batch, status=Status.IN_REVIEW), to_declare, officer)
-    seat_expert(to_declare, expert, actor=officer, declared=False)
+    _invited_group(batch, expert, officer, name="邀请组", status=Status.IN_REVIEW)
+    _undeclared_group(batch, expert, officer, name="待声明组", status=Status.IN_REVIEW)
     open_group = make_group(batch, actor=officer, name="评审中组")
     to_score = ApplicationFactory(batch=batch, status=Status.IN_REVIEW, platform_name="待评分平台")
     put_in_group(to_score, open_group, officer)
@@ -212,13 +224,8 @@ def test_expert_home_keeps_the_work_whole_and_pages_the_history(client_for, pers
 def test_an_invitation_or_declaration_of_a_review_that_ended_moves_to_the_history(client_for, personas, batch):
     officer = personas["bureau_officer"]
     expert = make_expert(user=personas["expert_1"], name="专家一")
-    unanswered = make_group(batch, actor=officer, name="已结束邀请组")
-    put_in_group(ApplicationFactory(batch=batch, status=Status.REVIEWED), unanswered, officer)
-    PanelSeat.objects.filter(pk=seat_expert(unanswered, expert, actor=officer, declared=False).pk).update(
-        state=PanelSeat.State.INVITED, invited_at=timezone.now())
-    undeclared = make_group(batch, actor=officer, name="已结束声明组")
-    put_in_group(ApplicationFactory(batch=batch, status=Status.REVIEWED), undeclared, officer)
-    seat_expert(undeclared, expert, actor=officer, declared=False)
+    _invited_group(batch, expert, officer, name="已结束邀请组", status=Status.REVIEWED)
+    _undeclared_group(batch, expert, officer, name="已结束声明组", status=Status.REVIEWED)
 
     page = client_for("expert_1").get("/expert/").content.decode()
     # nothing can be answered any more: no invitation section, no declaration link
