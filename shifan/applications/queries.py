@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
@@ -62,6 +62,14 @@ def status_counts(applications: QuerySet[Application]) -> dict[str, int]:
     """Count by status code, in one query."""
     rows = applications.order_by().values("status").annotate(n=Count("id"))
     return {row["status"]: row["n"] for row in rows}
+
+
+def status_tally(applications: QuerySet[Application], *, batch_id: int | None) -> tuple[dict[str, int], dict[str, int]]:
+    """Counts by status code of these applications, and of those in one batch, in one query. Pure read."""
+    rows = applications.order_by().values("status").annotate(
+        n=Count("id"), in_batch=Count("id", filter=Q(batch_id=batch_id)))
+    return ({row["status"]: row["n"] for row in rows},
+            {row["status"]: row["in_batch"] for row in rows if row["in_batch"]})
 
 
 def recognised_for_public() -> QuerySet[Application]:

@@ -1,7 +1,10 @@
 """Domain functions for batches (申报批次)."""
 
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from shifan.accounts.models import User
@@ -61,6 +64,18 @@ def close_batch(batch: Batch, *, actor) -> Batch:
 def current_batch() -> Batch | None:
     """The batch open for applications, if any."""
     return Batch.objects.filter(state=Batch.State.OPEN).order_by("-year").first()
+
+
+def current_batch_for_district(jurisdiction_id: int) -> tuple[Batch | None, datetime | None]:
+    """The open batch and this district's deadline in it (the batch's, or a later extension's, as
+    ``Batch.district_deadline_for``), read in one query for the district inbox. Pure read."""
+    extended = (DistrictDeadlineExtension.objects.filter(batch=OuterRef("pk"), jurisdiction_id=jurisdiction_id)
+                .order_by("-extended_until").values("extended_until")[:1])
+    batch = (Batch.objects.filter(state=Batch.State.OPEN).order_by("-year")
+             .annotate(district_extended_until=Subquery(extended)).first())
+    if batch is None:
+        return None, None
+    return batch, max(batch.district_deadline, batch.district_extended_until or batch.district_deadline)
 
 
 @transaction.atomic

@@ -7,20 +7,25 @@ a score sheet's thirty inputs a third of its page. The HTML is the same as Djang
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 
 class PlainSelect(forms.Select):
-    """``forms.Select`` with the same markup, built without a template per option (no optgroups)."""
+    """``forms.Select`` with the same markup, built without a template per option (no optgroups): the
+    first option whose value matches is selected, as Django marks it."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "", '<option value="{}"{}>{}</option>',
-            ((option["value"] if option["value"] is not None else "", flatatt(option["attrs"]), option["label"])
-             for _group, choices, _index in widget["optgroups"] for option in choices),
-        )
-        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+        wanted, found = set(self.format_value(value)), False
+        options = []
+        for option_value, label in self.choices:
+            shown = "" if option_value is None else str(option_value)
+            selected = not found and shown in wanted
+            found = found or selected
+            options.append(format_html('<option value="{}"{}>{}</option>', shown, " selected" if selected else "",
+                                       label))
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)),
+                           mark_safe("".join(options)))  # noqa: S308 -- each option is built by format_html
 
 
 class PlainTextInput(forms.TextInput):

@@ -8,8 +8,9 @@ from django.views.decorators.http import require_GET, require_POST
 from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
-from shifan.applications.queries import applications_for_user, for_listing, status_counts
-from shifan.batches.domain import current_batch
+from shifan.applications.queries import applications_for_user, for_listing, status_tally
+from shifan.batches.domain import current_batch_for_district
+from shifan.core.paging import CountedPaginator
 from shifan.workspace.application_pages import (
     act_on_application,
     download_dossier,
@@ -30,12 +31,18 @@ PAGE_SIZE = 20
 @district_only
 def home(request):
     visible = applications_for_user(request.user)
-    batch = current_batch()
+    batch, deadline = current_batch_for_district(request.user.jurisdiction_id)
     waiting = visible.filter(status__in=Status.district_stage)
     form = ApplicationFilterForm(request.GET or None, with_jurisdiction=False)
-    deadline = batch.district_deadline_for(request.user.jurisdiction_id) if batch else None
-    listed = form.filter(visible) if form.is_bound else visible.exclude(status__in=Status.district_stage)
-    waiting_count = waiting.count()
+    # One grouped count gives the waiting number, the batch's figures and the size of the unfiltered list.
+    overall, in_batch = status_tally(visible, batch_id=batch.pk if batch else None)
+    waiting_count = sum(overall.get(status, 0) for status in Status.district_stage)
+    if form.is_bound:
+        page = Paginator(for_listing(form.filter(visible)), PAGE_SIZE).get_page(request.GET.get("page"))
+    else:
+        handled = visible.exclude(status__in=Status.district_stage)
+        page = CountedPaginator(for_listing(handled), PAGE_SIZE, count=sum(overall.values()) - waiting_count
+                                ).get_page(request.GET.get("page"))
     return render(
         request,
         "district/home.html",
@@ -46,10 +53,10 @@ def home(request):
             "waiting_shown": WAITING_SHOWN,
             "waiting_count": waiting_count,
             "overdue": bool(batch and timezone.now() > deadline and waiting_count),
-            "counts": status_counts(visible.filter(batch=batch)) if batch else {},
+            "counts": in_batch,
             "deadline": deadline,
             "form": form,
-            "page": Paginator(for_listing(listed), PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": page,
         },
     )
 

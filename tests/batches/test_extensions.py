@@ -10,7 +10,8 @@ from shifan.applications.domain.transitions import transition
 from shifan.applications.enums import Action, Status
 from shifan.applications.errors import TransitionBlocked
 from shifan.audit.models import AuditEvent
-from shifan.batches.domain import extend_district_deadline
+from shifan.batches.domain import current_batch_for_district, extend_district_deadline
+from shifan.batches.models import DistrictDeadlineExtension
 from shifan.notifications.models import Notification
 from tests.factories import ApplicationFactory
 
@@ -60,3 +61,25 @@ def test_the_bureau_page_grants_an_extension_and_heads_only_read(client_for, pas
     page = client_for("bureau_head").get(url).content.decode()
     assert "辖区人员变动" in page
     assert "延长并通知该辖区" not in page
+
+
+def test_the_inbox_reads_the_open_batch_with_the_district_s_own_deadline(past_deadline, personas, district_x,
+                                                                        district_y, django_assert_num_queries):
+    past_deadline.state = past_deadline.State.OPEN
+    past_deadline.save()
+    with django_assert_num_queries(1):
+        assert current_batch_for_district(district_x.pk) == (past_deadline, past_deadline.district_deadline)
+    earlier, later = timezone.now() - timedelta(days=2), timezone.now() + timedelta(days=3)
+    DistrictDeadlineExtension.objects.create(batch=past_deadline, jurisdiction=district_x, extended_until=earlier,
+                                             reason="早于截止时间的记录", granted_by=personas["bureau_officer"])
+    assert current_batch_for_district(district_x.pk)[1] == past_deadline.district_deadline  # never earlier
+    extend_district_deadline(past_deadline, jurisdiction=district_x, until=later, reason="辖区系统故障",
+                             actor=personas["bureau_officer"])
+    with django_assert_num_queries(1):
+        assert current_batch_for_district(district_x.pk) == (past_deadline, later)
+    assert current_batch_for_district(district_y.pk) == (past_deadline, past_deadline.district_deadline)
+    for jurisdiction in (district_x, district_y):  # the same as the batch's own rule
+        assert current_batch_for_district(jurisdiction.pk)[1] == past_deadline.district_deadline_for(jurisdiction.pk)
+    past_deadline.state = past_deadline.State.CLOSED
+    past_deadline.save()
+    assert current_batch_for_district(district_x.pk) == (None, None)

@@ -1,12 +1,12 @@
 from django import template
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from shifan.applications.domain.transitions import available_actions
 from shifan.applications.enums import Action, Status
 from shifan.applications.sections import SECTIONS
+from shifan.core.reversing import url_filler
 
 register = template.Library()
 
@@ -41,19 +41,20 @@ def status_badge(status: str) -> str:
     return _BADGES[Status(status)]
 
 
-_ROW = ('<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>')
-
-
 @register.simple_tag
 def application_rows(applications, detail_url: str) -> str:
     """The rows of templates/components/application_table.html, built in Python: a list page shows
-    twenty to forty of them, and the template engine spent about 100 µs on each."""
-    return format_html_join("\n", _ROW, (
-        (reverse(detail_url, args=[app.pk]), app.platform_name, app.organization.name, app.jurisdiction.name,
-         app.batch.year, status_badge(app.status),
-         format_date(timezone.localtime(app.submitted_at), "Y-m-d H:i") if app.submitted_at else "—")
+    twenty to forty of them, and the template engine spent about 100 µs on each. Times are local
+    (the active time zone) as ``Y-m-d H:i``."""
+    url_for, zone = url_filler(detail_url), timezone.get_current_timezone()
+    rows = (
+        f'<tr><td><a href="{escape(url_for(app.pk))}">{escape(app.platform_name)}</a></td>'
+        f"<td>{escape(app.organization.name)}</td><td>{escape(app.jurisdiction.name)}</td><td>{app.batch.year}</td>"
+        f"<td>{_BADGES[app.status]}</td>"
+        f"<td>{app.submitted_at.astimezone(zone).strftime('%Y-%m-%d %H:%M') if app.submitted_at else '—'}</td></tr>"
         for app in applications
-    ))
+    )
+    return mark_safe("\n".join(rows))  # noqa: S308 -- every text above is escaped; badges are prebuilt HTML
 
 
 @register.simple_tag
