@@ -1,16 +1,21 @@
 """Forms at the boundary of the city review: what the bureau, experts and agencies fill in."""
 
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from django import forms
+from django.urls import get_script_prefix
+from django.utils.safestring import SafeString
 
 from shifan.accounts.models import Organization
 from shifan.city_review.domain.groups import agencies
 from shifan.city_review.domain.scoring import Entry
-from shifan.city_review.models import ReviewGroup, ReviewSettings
+from shifan.city_review.models import Indicator, ReviewGroup, ReviewSettings
 from shifan.core.widgets import PlainTextInput
 from shifan.policies.codes import ServiceFunction
 from shifan.policies.hints import CITY_REVIEW, apply_hints
+from shifan.policies.templatetags.regulation_tags import regulation_links
 
 
 class GroupForm(forms.Form):
@@ -75,6 +80,27 @@ class IndicatorForm(forms.Form):
 IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=2, can_delete=True)
 
 
+@lru_cache(maxsize=512)
+def _guidance_html(text: str, script_prefix: str) -> SafeString:
+    """An indicator's guidance with its citations linked. The same few texts on every sheet of a batch:
+    linking the fourteen of them (regexes and a URL reverse per citation) cost over a millisecond per
+    page, so it is done once per text and URL prefix (the links depend on it). Pure."""
+    return regulation_links(text)
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One indicator's row of the sheet, its widgets rendered once (the template only places them)."""
+
+    indicator: Indicator
+    guidance: SafeString
+    points: SafeString
+    points_id: str
+    errors: list
+    note: SafeString
+    note_id: str
+
+
 class ScoreSheetForm(forms.Form):
     """One row per indicator (points and comment) and the overall comment; values kept as typed."""
 
@@ -102,8 +128,19 @@ class ScoreSheetForm(forms.Form):
             for field in self.fields.values():
                 field.disabled = True
 
-    def rows(self):
-        return [(i, self[f"points_{i.pk}"], self[f"note_{i.pk}"]) for i in self.indicators]
+    def rows(self) -> list[ScoreRow]:
+        """The sheet's rows, in indicator order. Pure (renders the widgets; validates a bound form)."""
+        prefix = get_script_prefix()
+        rows = []
+        for indicator in self.indicators:
+            points, note = self[f"points_{indicator.pk}"], self[f"note_{indicator.pk}"]
+            rows.append(ScoreRow(
+                indicator=indicator,
+                guidance=_guidance_html(indicator.guidance, prefix) if indicator.guidance else "",
+                points=points.as_widget(), points_id=points.id_for_label, errors=points.errors,
+                note=note.as_widget(), note_id=note.id_for_label,
+            ))
+        return rows
 
     def entries(self) -> dict[int, Entry]:
         return {

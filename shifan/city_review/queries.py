@@ -1,6 +1,6 @@
 """Who sees what of the city review: scoped queries for experts, agencies and the bureau."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from shifan.city_review.models import ExpertDraw, GroupMember, PanelSeat, ReviewGroup
 
@@ -22,17 +22,32 @@ def seats_of_expert(user) -> QuerySet[PanelSeat]:
     )
 
 
+def _reads(user, seat: str = "", draw: str = "draw__") -> Q:
+    """A seat (at ``seat`` from the queried model, its draw at ``draw``) through which ``user`` may read:
+    on a current draw, accepted and declared free of conflict. The one definition of a reading seat,
+    written as plain conditions so that a query joins it instead of nesting a queryset (compiling and
+    planning the nested form cost more than running it). An accepted seat is never waiting nor
+    released, so this is ``seats_of_expert`` narrowed to accepted, conflict-free seats."""
+    return Q(**{
+        f"{seat}expert__user": user,
+        f"{draw}superseded_at__isnull": True,
+        f"{seat}state": PanelSeat.State.ACCEPTED,
+        f"{seat}declaration": PanelSeat.Declaration.NO_CONFLICT,
+    })
+
+
 def reading_seats(user) -> QuerySet[PanelSeat]:
     """Seats on which the expert accepted and declared no conflict: the only way to read an application."""
-    return seats_of_expert(user).filter(
-        state=PanelSeat.State.ACCEPTED, declaration=PanelSeat.Declaration.NO_CONFLICT
-    )
+    return seats_of_expert(user).filter(_reads(user))
 
 
 def expert_application_ids(user) -> QuerySet:
-    """Applications of the groups where this expert may read (registered as the expert's scope)."""
-    groups = reading_seats(user).values("draw__group")
-    return GroupMember.objects.filter(group__in=groups).values("application")
+    """Applications of the groups where this expert may read (registered as the expert's scope).
+
+    One flat join from the membership to the seat: the conditions sit in one ``filter()``, so they all
+    hold for the same seat."""
+    reads = _reads(user, seat="group__draws__seats__", draw="group__draws__")
+    return GroupMember.objects.filter(reads).values("application")
 
 
 def groups_of_agency(user) -> QuerySet[ReviewGroup]:
@@ -48,13 +63,13 @@ def agency_application_ids(user) -> QuerySet:
 
 def seat_for(user, application, *, group_id: int | None = None) -> PanelSeat | None:
     """The expert's reading seat for this application's group (``group_id`` when the caller has read
-    it already), if any."""
+    it already), if any: the seat's own row only (callers need its id), in ``reading_seats`` order."""
     if group_id is None:
         membership = GroupMember.objects.filter(application=application).first()
         if membership is None:
             return None
         group_id = membership.group_id
-    return reading_seats(user).filter(draw__group_id=group_id).first()
+    return PanelSeat.objects.filter(_reads(user), draw__group_id=group_id).first()
 
 
 def membership_of(application) -> GroupMember | None:

@@ -6,20 +6,26 @@ who has not declared sees nothing), the right to score through ``scorer_context`
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from shifan.applications.enums import Status
+from shifan.applications.queries import applications_for_user
 from shifan.city_review.domain.scoring import save_sheet, scorer_context, sheet_of
 from shifan.city_review.domain.setup import indicators_for, sheet_maximum
 from shifan.city_review.forms import ScoreSheetForm
 from shifan.city_review.models import Score
-from shifan.workspace.application_pages import visible_application
 from shifan.workspace.errors import apply_form
+
+
+def _scored_application(request, pk: int):
+    """``visible_application`` (404, never 403, when this user may not see it), with the application's
+    review group read in the same query: ``scorer_context`` takes it from there instead of again."""
+    return get_object_or_404(applications_for_user(request.user).select_related("review_membership__group"), pk=pk)
 
 
 def score_page(request, pk: int, *, namespace: str):
     """GET shows the sheet (read-only once submitted); POST saves it, or submits it with ``submit=1``."""
-    application = visible_application(request, pk)
+    application = _scored_application(request, pk)
     group, seat = scorer_context(application, request.user)
     indicators = indicators_for(group.batch)
     sheet = sheet_of(application, group, seat)

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from shifan.accounts.roles import Role
@@ -28,13 +29,29 @@ class Entry:
     comment: str = ""
 
 
+def _membership(application: Application) -> GroupMember | None:
+    """The application's group membership with its group and the group's batch.
+
+    Read from the application when the caller loaded it with ``select_related("review_membership__group")``
+    (the scoring page does, so the row is read once per request), else in one query. Side effects: none.
+    """
+    if not Application.review_membership.is_cached(application):
+        return GroupMember.objects.select_related("group__batch").filter(application=application).first()
+    membership = getattr(application, "review_membership", None)  # None when it is in no group
+    if membership is not None and Application.batch.is_cached(application) \
+            and membership.group.batch_id == application.batch_id:
+        membership.group.batch = application.batch  # the same row: a group takes applications of its own batch
+    return membership
+
+
 def scorer_context(application: Application, actor) -> tuple[ReviewGroup, PanelSeat | None]:
     """The group and (for an expert) the reading seat through which this actor scores this application.
 
     Raises PermissionDenied when the actor may not score it: an expert without an accepted,
     conflict-free seat on the application's group, or an agency user of another agency.
+    Side effects: none (reads the membership, see ``_membership``, and an expert's seat).
     """
-    membership = GroupMember.objects.select_related("group__batch").filter(application=application).first()
+    membership = _membership(application)
     if membership is None or not getattr(actor, "is_active", False):
         raise PermissionDenied("您没有该申报的评审任务。")
     group = membership.group
@@ -48,7 +65,12 @@ def scorer_context(application: Application, actor) -> tuple[ReviewGroup, PanelS
 
 
 def sheet_of(application: Application, group: ReviewGroup, seat: PanelSeat | None) -> Score | None:
-    return Score.objects.filter(application=application, group=group, seat=seat).prefetch_related("items").first()
+    """The scorer's sheet with its items, if saved. At most one row matches (one sheet per seat and
+    application, one agency sheet per group and application), so no ordering: the model's ordering
+    joins the application and the seat for nothing, as the items' would the indicator (the form
+    takes them by indicator id). Side effects: none."""
+    return Score.objects.filter(application=application, group=group, seat=seat).order_by() \
+        .prefetch_related(Prefetch("items", queryset=ScoreItem.objects.order_by())).first()
 
 
 def _parse(entries: dict[int, Entry], indicators, *, complete: bool) -> dict[int, Decimal]:
