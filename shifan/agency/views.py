@@ -11,7 +11,7 @@ from shifan.applications.sections import SECTIONS
 from shifan.city_review.domain.agency import REPORT_MAX_BYTES, upload_report
 from shifan.city_review.models import GroupMember, Score
 from shifan.city_review.queries import groups_of_agency
-from shifan.workspace.application_pages import eligibility_panel, visible_application
+from shifan.workspace.application_pages import eligibility_panel, section_links, visible_application
 from shifan.workspace.review_files import serve_report
 from shifan.workspace.score_pages import score_page
 from shifan.workspace.section_pages import render_section_readonly
@@ -66,6 +66,7 @@ def application(request, pk: int):
     application = visible_application(request, pk)
     return render(request, "agency/application.html", {
         "application": application, "sections": SECTIONS, "eligibility": eligibility_panel(application),
+        "section_links": section_links(application, "agency"),
         "sheet": Score.objects.filter(application=application, seat__isnull=True).first(),
         # What and when only: no actor, no reason (see workspace/timelines.py).
         "steps": reviewer_timeline(application),

@@ -15,6 +15,7 @@ from shifan.applications.enums import Status
 from shifan.applications.guards import completeness_items
 from shifan.applications.queries import applications_for_user
 from shifan.batches.domain import current_batch
+from shifan.core.reversing import url_filler
 from shifan.recognition.queries import recognitions_of_organization
 from shifan.tracking.queries import open_tracking_reports
 from shifan.workspace.application_pages import (
@@ -83,9 +84,12 @@ def start(request):
 @require_GET
 @applicant_only
 def application(request, pk: int):
-    application = visible_application(request, pk)
-    # What the submission guard would refuse, shown before the applicant tries.
-    missing = completeness_items(application) if application.status in Status.applicant_editable else []
+    application = visible_application(request, pk, with_policy=True)
+    # What the submission guard would refuse, shown before the applicant tries: (message, section URL).
+    missing = []
+    if application.status in Status.applicant_editable:
+        section_url = url_filler("applicant:section", application.pk)
+        missing = [(message, section_url(code)) for message, code in completeness_items(application)]
     return render_application(request, application, namespace="applicant", extra={"missing": missing})
 
 

@@ -14,7 +14,7 @@ from shifan.applications.sections import SECTIONS
 from shifan.city_review.domain.panel import declare, respond
 from shifan.city_review.models import GroupMember, PanelSeat, Score
 from shifan.city_review.queries import seat_for, seats_of_expert
-from shifan.workspace.application_pages import eligibility_panel, visible_application
+from shifan.workspace.application_pages import eligibility_panel, section_links, visible_application
 from shifan.workspace.score_pages import score_page
 from shifan.workspace.section_pages import render_section_readonly
 from shifan.workspace.timelines import reviewer_timeline
@@ -115,6 +115,7 @@ def application(request, pk: int):
     sheet = Score.objects.filter(seat=seat, application=application).first()
     return render(request, "expert/application.html", {
         "application": application, "sections": SECTIONS, "eligibility": eligibility_panel(application),
+        "section_links": section_links(application, "expert"),
         "sheet": sheet,
         # What and when only: no actor, no reason (see workspace/timelines.py).
         "steps": reviewer_timeline(application),

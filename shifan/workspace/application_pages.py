@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import content_disposition_header
 
 from shifan.applications.domain.returns import latest_section_returns
@@ -20,28 +21,68 @@ from shifan.applications.enums import Status
 from shifan.applications.evaluation_cache import cached_evaluation
 from shifan.applications.forms import TransitionForm
 from shifan.applications.queries import applications_for_user
+from shifan.applications.sections import SECTIONS
+from shifan.core.reversing import url_filler
+from shifan.policies.articles import anchor_for
 from shifan.policies.codes import FUNCTION_LABELS
 from shifan.policies.results import FAIL, PASS, REVIEW, ConditionResult
+from shifan.policies.templatetags.regulation_tags import regulation_url
 
 
-def visible_application(request, pk: int):
-    """The application if this user may see it, else 404 (never 403: do not confirm it exists)."""
-    return get_object_or_404(applications_for_user(request.user), pk=pk)
+def visible_application(request, pk: int, *, with_policy: bool = False):
+    """The application if this user may see it, else 404 (never 403: do not confirm it exists).
+
+    ``with_policy`` reads the batch's policy in the same query, for pages that show the eligibility
+    panel (it cites the policy, and the evaluation's cache key names its version)."""
+    applications = applications_for_user(request.user)
+    if with_policy:
+        applications = applications.select_related("batch__policy")
+    return get_object_or_404(applications, pk=pk)
+
+
+def section_links(application, namespace: str, returns=None) -> list[dict]:
+    """What templates/components/section_links.html lists: each section's title, URL and whether the
+    latest return asked to revise it (``returns``, by section code). Pure."""
+    url_of = url_filler(f"{namespace}:section", application.pk)
+    returns = returns or {}
+    return [{"code": s.code, "title": s.title, "url": url_of(s.code), "returned": s.code in returns}
+            for s in SECTIONS]
+
+
+def document_links(application, namespace: str) -> dict:
+    """The URLs templates/components/documents.html links: each Word document's by code, and the ZIP's. Pure."""
+    url_of = url_filler(f"{namespace}:document", application.pk)
+    links = {code: url_of(code) for code in ("report", "equipment", "staff", "served", "declaration")}
+    links["zip"] = reverse(f"{namespace}:documents-zip", args=[application.pk])
+    return links
+
+
+def timeline_of(application):
+    """The application's status changes with their actors, for templates/components/timeline.html.
+
+    A draft has none without a query: no move of the workflow table leads into DRAFT (a test in
+    tests/performance keeps it so), and an application is created as a draft."""
+    if application.status == Status.DRAFT:
+        return ()
+    return application.status_changes.select_related("actor")
 
 
 def render_application(request, application, *, namespace: str, form=None, status: int = 200, extra=None):
+    returns = latest_section_returns(application) if application.status == Status.RETURNED else {}
     return render(
         request,
         f"{namespace}/application.html",
         {
             "application": application,
-            "changes": application.status_changes.select_related("actor"),
+            "changes": timeline_of(application),
             "form": form,
             "action_url": reverse(f"{namespace}:act", args=[application.pk]),
             "dossier_url": reverse(f"{namespace}:dossier", args=[application.pk]),
             "editable": application.status in Status.applicant_editable,
             "eligibility": eligibility_panel(application),
-            "returns": latest_section_returns(application) if application.status == Status.RETURNED else {},
+            "returns": returns,
+            "section_links": section_links(application, namespace, returns),
+            "document_links": document_links(application, namespace),
             **(extra or {}),
         },
         status=status,
@@ -145,10 +186,34 @@ def _article(article: str) -> str:
     return f"第{match[1]}条（{match[2]}）" if match else article
 
 
-def _row(result: ConditionResult) -> dict:
+def regulation_base() -> str:
+    """The URL of the regulation's page, which the citations link into (one reverse() per panel)."""
+    return regulation_url("")
+
+
+def article_html(article: str, base: str) -> str:
+    """``{{ article|article_link }}`` (policies/templatetags/regulation_tags.py) with the regulation's URL
+    given: the citation linked to its anchor, or escaped text when it cites nothing known."""
+    anchor = anchor_for(article)
+    if not anchor:
+        return conditional_escape(article)
+    return format_html('<a class="article-link" href="{}#{}">{}</a>', base, anchor, article)
+
+
+# One row of templates/components/eligibility_table.html, with the whitespace its loop had.
+_ROW_HTML = (
+    '\n    <tr data-condition="{}">\n      <th scope="row">{}</th>\n      <td class="nowrap">{}</td>\n'
+    '      <td><span class="badge badge-{}" data-status="{}">{}</span></td>\n      <td>{}</td>\n'
+    '      <td>{}</td>\n      <td class="message-cell">{}</td>\n    </tr>\n    '
+)
+
+
+def _row(result: ConditionResult, base: str | None = None) -> dict:
+    """A condition's row for people; ``html`` is its table row, built here because a template loop
+    over ~18 rows and their citation links cost more than the rest of the page's content."""
     title, unit = CONDITIONS.get(result.code, (result.code, ""))
     label, tone = STATUS_LABELS[result.status]
-    return {
+    row = {
         "code": result.code,
         "title": title,
         "article": _article(result.article),
@@ -159,6 +224,10 @@ def _row(result: ConditionResult) -> dict:
         "required": _shown(result.required, unit, minimum=True),
         "message": result.message,
     }
+    row["html"] = format_html(
+        _ROW_HTML, row["code"], row["title"], article_html(row["article"], base or regulation_base()), row["tone"],
+        row["status"], row["label"], row["actual"], row["required"], row["message"])
+    return row
 
 
 def evaluation_of(application):
@@ -174,10 +243,33 @@ def evaluation_of(application):
     return evaluation
 
 
+# The panel's rows built once per process for each evaluation's conditions (by their repr, which names
+# every value the rows show) and regulation URL: an entry cannot go stale. Emptied when full.
+_ROWS: dict[tuple[str, str], tuple[dict, ...]] = {}
+_ROWS_KEPT = 512
+
+
+def _panel_rows(evaluation) -> list[dict]:
+    """The evaluation's rows, as fresh dicts (a caller may change its copy).
+
+    Side effects: keeps the rows in this process's ``_ROWS``."""
+    base = regulation_base()
+    key = (repr(evaluation.conditions), base)
+    rows = _ROWS.get(key)
+    if rows is None:
+        rows = tuple(_row(result, base) for result in evaluation.conditions)
+        if len(_ROWS) >= _ROWS_KEPT:
+            _ROWS.clear()
+        _ROWS[key] = rows
+    return [dict(row) for row in rows]
+
+
 def eligibility_panel(application) -> dict:
-    """What templates/components/eligibility.html shows; a constant number of queries."""
+    """What templates/components/eligibility.html shows; a constant number of queries.
+
+    Side effects: those of ``evaluation_of`` and ``_panel_rows`` (caches only)."""
     evaluation = evaluation_of(application)
-    rows = [_row(result) for result in evaluation.conditions]
+    rows = _panel_rows(evaluation)
     return {
         "policy": application.batch.policy,
         "as_of": evaluation.as_of,
