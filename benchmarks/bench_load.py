@@ -141,7 +141,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=8, help="load per URL")
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    # As deployed (deploy/gunicorn.conf.py): 2 × cores + 1 processes of 4 threads. With fewer processes than
+    # connections' worth of work, wrk's keep-alive connections can all land on one process and leave a core idle.
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
     args = parser.parse_args()
