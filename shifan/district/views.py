@@ -6,11 +6,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from shifan.accounts.access import role_required
+from shifan.accounts.models import Jurisdiction
 from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
 from shifan.applications.queries import applications_for_user, for_listing, status_tally
 from shifan.batches.domain import current_batch_for_district
 from shifan.core.paging import CountedPaginator
+from shifan.core.reference import names_of
 from shifan.workspace.application_pages import (
     act_on_application,
     download_dossier,
@@ -47,7 +49,7 @@ def home(request):
         request,
         "district/home.html",
         {
-            "jurisdiction": request.user.jurisdiction,
+            "jurisdiction_name": dict(names_of(Jurisdiction)).get(request.user.jurisdiction_id, ""),
             "batch": batch,
             "waiting": for_listing(waiting)[:WAITING_SHOWN],
             "waiting_shown": WAITING_SHOWN,

@@ -6,14 +6,15 @@ from django.db.models import Q
 from shifan.accounts.models import Jurisdiction
 from shifan.applications.enums import Status
 from shifan.batches.models import Batch
+from shifan.core.reference import names_of
 from shifan.core.widgets import PlainSelect
 
 
-def _options(queryset, empty_label: str) -> list[tuple]:
-    """(id, name) pairs for a select, in one plain query of two columns: a model field's own choices would
-    read whole rows (a batch carries its notice text) through a server-side cursor on PostgreSQL, and
-    cleaning the chosen one would read it again."""
-    return [("", empty_label), *queryset.values_list("pk", "name")]
+def _options(model, empty_label: str) -> list[tuple]:
+    """(id, name) pairs for a select, from the cached names (core/reference.py): a model field's own
+    choices would read whole rows (a batch carries its notice text) through a server-side cursor on
+    PostgreSQL on every request, and cleaning the chosen one would read it again."""
+    return [("", empty_label), *names_of(model)]
 
 
 class ApplicationFilterForm(forms.Form):
@@ -27,9 +28,9 @@ class ApplicationFilterForm(forms.Form):
 
     def __init__(self, *args, with_jurisdiction: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["batch"].choices = _options(Batch.objects.all(), "全部批次")
+        self.fields["batch"].choices = _options(Batch, "全部批次")
         if with_jurisdiction:
-            self.fields["jurisdiction"].choices = _options(Jurisdiction.objects.all(), "全部辖区")
+            self.fields["jurisdiction"].choices = _options(Jurisdiction, "全部辖区")
         else:  # a district officer sees one jurisdiction only
             del self.fields["jurisdiction"]
 
