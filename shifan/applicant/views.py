@@ -13,7 +13,7 @@ from shifan.applications.domain.drafts import start_application
 from shifan.applications.dossier_io import MAX_DOSSIER_BYTES, DossierRejected, import_dossier
 from shifan.applications.enums import Status
 from shifan.applications.guards import completeness_items
-from shifan.applications.queries import applications_for_user
+from shifan.applications.queries import applications_for_user, listing_row
 from shifan.batches.domain import current_batch
 from shifan.core.reversing import url_filler
 from shifan.recognition.queries import recognitions_of_organization
@@ -45,7 +45,7 @@ def _render_home(request, start_form, status=200):
         {
             "organization": request.user.organization,
             "batch": batch,
-            "applications": applications,
+            "applications": [listing_row(application) for application in applications],
             "current_application": in_batch,
             "start_form": start_form,
             "recognitions": recognitions_of_organization(request.user.organization_id),

@@ -47,15 +47,24 @@ def applications_for_user(user) -> QuerySet[Application]:
     return base.none()
 
 
-# What templates/components/application_table.html shows of a row. A list loads only these: the
-# related rows are otherwise read whole, and the organisation's and user's columns are many.
-LIST_COLUMNS = ("id", "platform_name", "status", "submitted_at", "created_at", "batch_id", "batch__year",
-                "organization_id", "organization__name", "jurisdiction_id", "jurisdiction__name")
+# What templates/components/application_table.html shows of a row.
+LIST_COLUMNS = ("id", "platform_name", "status", "submitted_at", "batch__year", "organization__name",
+                "jurisdiction__name")
 
 
-def for_listing(applications: QuerySet[Application]) -> QuerySet[Application]:
-    """The applications as a list page shows them (the table's columns only). Pure read."""
-    return applications.only(*LIST_COLUMNS)
+def for_listing(applications: QuerySet[Application]) -> QuerySet[dict]:
+    """The applications as a list page shows them: a dict of LIST_COLUMNS per row. No model objects: a row
+    would build four (the application, its batch, organisation and jurisdiction), which cost a list more
+    than its query. Pure read."""
+    return applications.values(*LIST_COLUMNS)
+
+
+def listing_row(application: Application) -> dict:
+    """An application already loaded with its batch, organisation and jurisdiction, as a ``for_listing`` row."""
+    return {"id": application.pk, "platform_name": application.platform_name, "status": application.status,
+            "submitted_at": application.submitted_at, "batch__year": application.batch.year,
+            "organization__name": application.organization.name,
+            "jurisdiction__name": application.jurisdiction.name}
 
 
 def status_counts(applications: QuerySet[Application]) -> dict[str, int]:
