@@ -90,7 +90,7 @@ def application_list(request):
 @require_GET
 @bureau_staff
 def application(request, pk: int):
-    application = visible_application(request, pk)
+    application = visible_application(request, pk, with_policy=True)
     extra = {"membership": membership_of(application)}
     if application.status == Status.RECOMMENDED:
         extra["formal_check"] = formal_check(application, evaluation=evaluation_of(application))

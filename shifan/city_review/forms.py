@@ -2,10 +2,8 @@
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from django import forms
-from django.urls import get_script_prefix
 from django.utils.safestring import SafeString
 
 from shifan.accounts.models import Organization
@@ -80,14 +78,6 @@ class IndicatorForm(forms.Form):
 IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=2, can_delete=True)
 
 
-@lru_cache(maxsize=512)
-def _guidance_html(text: str, script_prefix: str) -> SafeString:
-    """An indicator's guidance with its citations linked. The same few texts on every sheet of a batch:
-    linking the fourteen of them (regexes and a URL reverse per citation) cost over a millisecond per
-    page, so it is done once per text and URL prefix (the links depend on it). Pure."""
-    return regulation_links(text)
-
-
 @dataclass(frozen=True)
 class ScoreRow:
     """One indicator's row of the sheet, its widgets rendered once (the template only places them)."""
@@ -130,13 +120,12 @@ class ScoreSheetForm(forms.Form):
 
     def rows(self) -> list[ScoreRow]:
         """The sheet's rows, in indicator order. Pure (renders the widgets; validates a bound form)."""
-        prefix = get_script_prefix()
         rows = []
         for indicator in self.indicators:
             points, note = self[f"points_{indicator.pk}"], self[f"note_{indicator.pk}"]
             rows.append(ScoreRow(
                 indicator=indicator,
-                guidance=_guidance_html(indicator.guidance, prefix) if indicator.guidance else "",
+                guidance=regulation_links(indicator.guidance),
                 points=points.as_widget(), points_id=points.id_for_label, errors=points.errors,
                 note=note.as_widget(), note_id=note.id_for_label,
             ))

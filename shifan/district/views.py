@@ -66,7 +66,7 @@ def home(request):
 @require_GET
 @district_only
 def application(request, pk: int):
-    return render_application(request, visible_application(request, pk), namespace="district")
+    return render_application(request, visible_application(request, pk, with_policy=True), namespace="district")
 
 
 @require_POST

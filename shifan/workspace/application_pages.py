@@ -12,9 +12,10 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 
+from shifan.applications.documents import DOCUMENTS
 from shifan.applications.domain.returns import latest_section_returns
 from shifan.applications.dossier_io import dossier_label, export_dossier_for
 from shifan.applications.enums import Status
@@ -23,10 +24,9 @@ from shifan.applications.forms import TransitionForm
 from shifan.applications.queries import applications_for_user
 from shifan.applications.sections import SECTIONS
 from shifan.core.reversing import url_filler
-from shifan.policies.articles import anchor_for
 from shifan.policies.codes import FUNCTION_LABELS
 from shifan.policies.results import FAIL, PASS, REVIEW, ConditionResult
-from shifan.policies.templatetags.regulation_tags import regulation_url
+from shifan.policies.templatetags.regulation_tags import article_link, regulation_url
 
 
 def visible_application(request, pk: int, *, with_policy: bool = False):
@@ -52,7 +52,7 @@ def section_links(application, namespace: str, returns=None) -> list[dict]:
 def document_links(application, namespace: str) -> dict:
     """The URLs templates/components/documents.html links: each Word document's by code, and the ZIP's. Pure."""
     url_of = url_filler(f"{namespace}:document", application.pk)
-    links = {code: url_of(code) for code in ("report", "equipment", "staff", "served", "declaration")}
+    links = {code: url_of(code) for code in DOCUMENTS}
     links["zip"] = reverse(f"{namespace}:documents-zip", args=[application.pk])
     return links
 
@@ -186,20 +186,6 @@ def _article(article: str) -> str:
     return f"第{match[1]}条（{match[2]}）" if match else article
 
 
-def regulation_base() -> str:
-    """The URL of the regulation's page, which the citations link into (one reverse() per panel)."""
-    return regulation_url("")
-
-
-def article_html(article: str, base: str) -> str:
-    """``{{ article|article_link }}`` (policies/templatetags/regulation_tags.py) with the regulation's URL
-    given: the citation linked to its anchor, or escaped text when it cites nothing known."""
-    anchor = anchor_for(article)
-    if not anchor:
-        return conditional_escape(article)
-    return format_html('<a class="article-link" href="{}#{}">{}</a>', base, anchor, article)
-
-
 # One row of templates/components/eligibility_table.html, with the whitespace its loop had.
 _ROW_HTML = (
     '\n    <tr data-condition="{}">\n      <th scope="row">{}</th>\n      <td class="nowrap">{}</td>\n'
@@ -208,7 +194,7 @@ _ROW_HTML = (
 )
 
 
-def _row(result: ConditionResult, base: str | None = None) -> dict:
+def _row(result: ConditionResult) -> dict:
     """A condition's row for people; ``html`` is its table row, built here because a template loop
     over ~18 rows and their citation links cost more than the rest of the page's content."""
     title, unit = CONDITIONS.get(result.code, (result.code, ""))
@@ -225,7 +211,7 @@ def _row(result: ConditionResult, base: str | None = None) -> dict:
         "message": result.message,
     }
     row["html"] = format_html(
-        _ROW_HTML, row["code"], row["title"], article_html(row["article"], base or regulation_base()), row["tone"],
+        _ROW_HTML, row["code"], row["title"], article_link(row["article"]), row["tone"],
         row["status"], row["label"], row["actual"], row["required"], row["message"])
     return row
 
@@ -253,11 +239,10 @@ def _panel_rows(evaluation) -> list[dict]:
     """The evaluation's rows, as fresh dicts (a caller may change its copy).
 
     Side effects: keeps the rows in this process's ``_ROWS``."""
-    base = regulation_base()
-    key = (repr(evaluation.conditions), base)
+    key = (repr(evaluation.conditions), regulation_url(""))
     rows = _ROWS.get(key)
     if rows is None:
-        rows = tuple(_row(result, base) for result in evaluation.conditions)
+        rows = tuple(_row(result) for result in evaluation.conditions)
         if len(_ROWS) >= _ROWS_KEPT:
             _ROWS.clear()
         _ROWS[key] = rows

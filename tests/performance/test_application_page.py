@@ -5,17 +5,18 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.html import escape
 
 from shifan.applications.enums import Status
 from shifan.applications.workflow import TRANSITIONS
+from shifan.policies.articles import anchor_for
 from shifan.policies.templatetags.regulation_tags import article_link
 from shifan.workspace.application_pages import (
     _ROWS,
     CONDITIONS,
     _article,
-    article_html,
     eligibility_panel,
-    regulation_base,
 )
 from tests.factories import ApplicationFactory, make_submittable
 
@@ -61,8 +62,11 @@ def test_no_move_of_the_workflow_leads_into_a_draft():
 
 
 @pytest.mark.parametrize("article", ["五(一)", "五(六)", _article("五(三)"), "附件5", "第六条", "其他<b>"])
-def test_article_html_is_the_article_link_filter(article):
-    assert article_html(article, regulation_base()) == article_link(article)
+def test_the_article_link_reverses_the_regulation_page_once_and_links_as_before(article):
+    anchor = anchor_for(article)
+    expected = (f'<a class="article-link" href="{reverse("portal:regulation")}#{anchor}">{escape(article)}</a>'
+                if anchor else escape(article))
+    assert article_link(article) == expected
 
 
 def test_the_panels_rows_are_fresh_copies_and_cover_every_condition(org_a, batch):
@@ -73,4 +77,5 @@ def test_the_panels_rows_are_fresh_copies_and_cover_every_condition(org_a, batch
     second = eligibility_panel(application)
     assert second["rows"][0]["title"] == CONDITIONS[second["rows"][0]["code"]][0]
     assert all(f'data-condition="{row["code"]}"' in row["html"] for row in second["rows"])
+    assert all(f'<td class="nowrap">{article_link(row["article"])}</td>' in row["html"] for row in second["rows"])
     assert _ROWS, "the rows are kept for the next request"

@@ -4,8 +4,10 @@
 ``{{ row.article|article_link }}`` links one citation (the engine's "五(一)" too), keeping its text.
 """
 
+from functools import lru_cache
+
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -14,11 +16,18 @@ from shifan.policies.articles import anchor_for, references
 register = template.Library()
 
 
-def regulation_url(anchor: str) -> str:
+@lru_cache(maxsize=8)
+def _regulation_page(script_prefix: str) -> str:
+    """The regulation page's URL under a script prefix: reversed once, not once per citation (a page
+    links a citation per eligibility row and per indicator)."""
     try:
-        base = reverse("portal:regulation")
+        return reverse("portal:regulation")
     except NoReverseMatch:  # pragma: no cover - the portal is always installed
-        base = "/regulation/"
+        return "/regulation/"
+
+
+def regulation_url(anchor: str) -> str:
+    base = _regulation_page(get_script_prefix())
     return f"{base}#{anchor}" if anchor else base
 
 
