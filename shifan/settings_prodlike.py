@@ -18,9 +18,6 @@ os.environ.setdefault("SHIFAN_AUDIT_KEY", "5a" * 32)
 os.environ.setdefault("SHIFAN_FIELD_KEYS", "t1:" + "3c" * 16 + ",t0:" + "4d" * 16)
 os.environ.setdefault("SHIFAN_INDEX_KEYS", "i1:" + "6b" * 16 + ",i0:" + "7e" * 16)
 os.environ.setdefault("SHIFAN_REDIS_URL", "redis://127.0.0.1:6379/14")
-# Each test process gets keys of its own in the shared Redis (xdist workers, and runs one after another), as
-# two deployments sharing one Redis would with their own prefixes.
-os.environ.setdefault("SHIFAN_CACHE_PREFIX", f"prodlike-{os.getpid()}")
 os.environ.setdefault("SHIFAN_BEHIND_TLS_PROXY", "1")
 os.environ.setdefault("SHIFAN_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 if not os.environ.get("DATABASE_URL"):
@@ -32,6 +29,11 @@ from shifan.settings import *  # noqa: F403 -- the product settings, then the fe
 # https://. In production nginx terminates TLS and the app trusts X-Forwarded-Proto (SHIFAN_BEHIND_TLS_PROXY).
 # HSTS and secure cookies stay on as in production (a header and a cookie flag; the test client ignores both).
 SECURE_SSL_REDIRECT = False
+# Each test process gets keys of its own in the shared Redis (xdist workers, and runs one after another), as
+# two deployments sharing one Redis would with their own prefixes. Set here, not in os.environ: xdist workers
+# inherit the controller's environment, so a prefix put there would be one for all workers, and a worker would
+# read another's cached rows (the batch names of another test database, say).
+CACHES["default"]["KEY_PREFIX"] = f"prodlike-{os.getpid()}"  # noqa: F405
 # Hashing: the test factories hash a password for every user of every test (a dozen personas per test), and
 # Argon2 at its production cost (100 MiB, 2 passes) makes that seconds per test on 2 shared cores. Argon2 stays
 # listed to verify hashes; its use in production is checked
