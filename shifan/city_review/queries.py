@@ -2,6 +2,8 @@
 
 from django.db.models import Q, QuerySet
 
+from shifan.applications.enums import Status
+from shifan.applications.models import Application
 from shifan.city_review.models import ExpertDraw, GroupMember, PanelSeat, ReviewGroup
 
 
@@ -48,6 +50,29 @@ def expert_application_ids(user) -> QuerySet:
     hold for the same seat."""
     reads = _reads(user, seat="group__draws__seats__", draw="group__draws__")
     return GroupMember.objects.filter(reads).values("application")
+
+
+def expert_application(user, application_id: int) -> Application | None:
+    """The application if this expert may read it, else None: ``applications_for_user`` for one application
+    of an expert (in a group where the expert has a reading seat, never a draft), with its batch,
+    organisation and review group, and ``reading_seat_id``, the seat through which the expert reads it.
+
+    For the scoring page, two small queries: the seat, then the application. The scope's subquery with
+    the application's joins, or one flat join of all eight tables, cost PostgreSQL more to plan than
+    both (1.3-1.5 ms against 0.8 ms) and Django more to build. Pure read."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    # A group has one current draw and an expert one seat on a draw: at most one seat matches.
+    seat_id = (PanelSeat.objects.filter(_reads(user), draw__group__members__application_id=application_id)
+               .order_by().values_list("id", flat=True).first())
+    if seat_id is None:
+        return None
+    application = (Application.objects.exclude(status=Status.DRAFT)
+                   .select_related("batch", "organization", "review_membership__group")
+                   .filter(pk=application_id).first())
+    if application is not None:
+        application.reading_seat_id = seat_id
+    return application
 
 
 def groups_of_agency(user) -> QuerySet[ReviewGroup]:

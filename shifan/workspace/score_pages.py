@@ -1,16 +1,19 @@
 """The score sheet page shared by the expert and the agency workspaces (评分表).
 
 The application comes through ``applications_for_user`` (404 when not visible, so an expert
-who has not declared sees nothing), the right to score through ``scorer_context``.
+who has not declared sees nothing), the right to score through ``scorer_context``; an expert's
+both at once through ``expert_scoring``.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
 from shifan.applications.queries import applications_for_user
-from shifan.city_review.domain.scoring import save_sheet, scorer_context, sheet_of
+from shifan.city_review.domain.scoring import expert_scoring, save_sheet, scorer_context, sheet_of
 from shifan.city_review.domain.setup import indicators_for, sheet_maximum
 from shifan.city_review.forms import ScoreSheetForm
 from shifan.city_review.models import Score
@@ -23,12 +26,24 @@ def _scored_application(request, pk: int):
     return get_object_or_404(applications_for_user(request.user).select_related("review_membership__group"), pk=pk)
 
 
-def score_page(request, pk: int, *, namespace: str):
-    """GET shows the sheet (read-only once submitted); POST saves it, or submits it with ``submit=1``."""
+def _scoring_target(request, pk: int):
+    """(application, group, seat id or None): what the sheet is for, 404 when this user may not see
+    the application and 403 when they may see but not score it."""
+    if request.user.role == Role.EXPERT:
+        target = expert_scoring(request.user, pk)
+        if target is None:
+            raise Http404
+        return target
     application = _scored_application(request, pk)
     group, seat = scorer_context(application, request.user)
+    return application, group, seat.pk if seat else None
+
+
+def score_page(request, pk: int, *, namespace: str):
+    """GET shows the sheet (read-only once submitted); POST saves it, or submits it with ``submit=1``."""
+    application, group, seat_id = _scoring_target(request, pk)
     indicators = indicators_for(group.batch)
-    sheet = sheet_of(application, group, seat)
+    sheet = sheet_of(application, group, seat_id)
     readonly = (sheet is not None and sheet.state == Score.State.SUBMITTED) or application.status != Status.IN_REVIEW
     form = ScoreSheetForm(request.POST if request.method == "POST" else None, indicators=indicators, sheet=sheet,
                           readonly=readonly)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from shifan.applications.enums import Status
 from shifan.applications.queries import applications_for_user
 from shifan.city_review.models import ExpertDraw, GroupMember, PanelSeat
-from shifan.city_review.queries import expert_application_ids, reading_seats, seat_for
+from shifan.city_review.queries import expert_application, expert_application_ids, reading_seats, seat_for
 from tests.factories import ApplicationFactory
 from tests.review_factories import make_expert, make_group, put_in_group
 
@@ -93,3 +93,34 @@ def test_the_lean_reading_seat_is_the_seat_the_nested_query_found(seats_everywhe
             assert seat_for(user, application) == expected, (name, group.name)
             assert seat_for(user, application, group_id=group.pk) == expected
             assert reading_seats(user).filter(draw__group=group).first() == expected
+
+
+@pytest.mark.parametrize("name", ["expert_1", "expert_2", "in the pool, on no draw"])
+def test_the_scoring_page_s_one_query_decides_as_the_scope_and_the_seat_do(seats_everywhere, personas, name):
+    user = personas[name] if name in personas else make_expert().user
+    visible = set(applications_for_user(user).values_list("pk", flat=True))
+    # A draft put (by hand) in a group where both experts read: the scope never shows a draft.
+    reading_group = next(g for g in seats_everywhere if nested_seat(personas["expert_1"], g) is not None)
+    draft = ApplicationFactory(batch=reading_group.batch, status=Status.DRAFT)
+    GroupMember.objects.create(group=reading_group, application=draft, added_by=personas["bureau_officer"])
+    found = 0
+    for group in seats_everywhere:
+        for member in group.members.select_related("application"):
+            application = expert_application(user, member.application_id)
+            if member.application_id not in visible:
+                assert application is None, (name, group.name, member.application.status)
+                continue
+            found += 1
+            assert application.pk == member.application_id
+            assert application.reading_seat_id == nested_seat(user, group).pk
+            assert application.review_membership.group == group
+    assert found == len(visible)
+    assert expert_application(user, draft.pk) is None
+
+
+def test_an_inactive_expert_reads_nothing_through_the_scoring_query(seats_everywhere, personas):
+    user = personas["expert_2"]
+    readable = applications_for_user(user).first()
+    assert expert_application(user, readable.pk) is not None
+    user.is_active = False
+    assert expert_application(user, readable.pk) is None

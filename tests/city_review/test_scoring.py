@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from shifan.applications.enums import Status
 from shifan.audit.models import AuditEvent
-from shifan.city_review.domain.scoring import Entry, save_sheet
+from shifan.city_review.domain.scoring import Entry, expert_scoring, save_sheet
 from shifan.city_review.domain.setup import indicators_for
 from shifan.city_review.models import Score
 from tests.review_factories import make_group, put_in_group, seat_expert
@@ -86,6 +86,20 @@ def test_an_expert_scores_only_with_an_accepted_conflict_free_seat(app_a, person
     for name in ("expert_2", "expert_1", "agency", "bureau_officer", "applicant_a"):
         with pytest.raises(PermissionDenied):
             save_sheet(app_a, actor=personas[name], entries=full(indicators))
+
+
+def test_the_scoring_page_s_start_matches_the_right_to_score(app_a, personas, group, officer, seated, agency_org):
+    application, found_group, seat_id = expert_scoring(personas["expert_1"], app_a.pk)
+    assert (application, found_group, seat_id) == (app_a, group, seated.pk)
+    assert application.review_membership.group.batch is application.batch  # read once, shared
+    assert expert_scoring(personas["expert_2"], app_a.pk) is None  # no seat: not even visible (a 404)
+    # A seat left on a group the bureau has since handed to an agency: visible, but not the expert's to score.
+    group.mode, group.agency = "agency", agency_org
+    group.save()
+    with pytest.raises(PermissionDenied):
+        expert_scoring(personas["expert_1"], app_a.pk)
+    with pytest.raises(PermissionDenied):
+        save_sheet(app_a, actor=personas["expert_1"], entries={})
 
 
 def test_the_agency_scores_the_applications_handed_to_its_organisation_only(batch, officer, personas, agency_org,

@@ -1,9 +1,9 @@
 """Query guard of the score sheet page (评分表, issue 10): the page reads each of its rows once.
 
-The application comes with its review group in the scoped query (the group's batch is the
-application's), the expert's reading seat in one lean query, then the indicators and the sheet
-(with its items once saved). Anything more (the membership read again, a seat query joining the
-whole draw, a query per indicator) fails here.
+An expert's reading seat is one lean query (its id only), then the application with its review group
+(the group's batch is the application's); an agency's application comes with its group in the scoped
+query. Then the indicators and the sheet (with its items once saved). Anything more (the membership or
+the seat read again, a query per indicator) fails here.
 """
 
 import re
@@ -45,7 +45,7 @@ def in_review(batch, personas):
 
 def test_the_expert_s_score_page_reads_each_row_once(client_for, personas, in_review):
     client, url = client_for("expert_1"), f"/expert/applications/{in_review.pk}/score/"
-    page = ["applications_application", "city_review_panelseat", "city_review_indicator", "city_review_score"]
+    page = ["city_review_panelseat", "applications_application", "city_review_indicator", "city_review_score"]
     assert page_queries(client, url) == page
     indicators = indicators_for(in_review.batch)
     save_sheet(in_review, actor=personas["expert_1"], entries={indicators[0].pk: Entry("4", "好")})

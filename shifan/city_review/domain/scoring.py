@@ -18,7 +18,7 @@ from shifan.applications.models import Application
 from shifan.audit.recorder import record
 from shifan.city_review.domain.setup import indicators_for
 from shifan.city_review.models import GroupMember, PanelSeat, ReviewGroup, Score, ScoreItem
-from shifan.city_review.queries import seat_for
+from shifan.city_review.queries import expert_application, seat_for
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,27 @@ def scorer_context(application: Application, actor) -> tuple[ReviewGroup, PanelS
     raise PermissionDenied("您没有该申报的评审任务。")
 
 
-def sheet_of(application: Application, group: ReviewGroup, seat: PanelSeat | None) -> Score | None:
-    """The scorer's sheet with its items, if saved. At most one row matches (one sheet per seat and
-    application, one agency sheet per group and application), so no ordering: the model's ordering
-    joins the application and the seat for nothing, as the items' would the indicator (the form
-    takes them by indicator id). Side effects: none."""
-    return Score.objects.filter(application=application, group=group, seat=seat).order_by() \
+def expert_scoring(user, application_id: int) -> tuple[Application, ReviewGroup, int] | None:
+    """What an expert's scoring page starts from: the application (with its batch and organisation), its
+    group and the id of the expert's reading seat, in one query (``expert_application``); None when the
+    expert may not read the application. Same decision as ``applications_for_user`` then
+    ``scorer_context``: raises PermissionDenied when the group is scored by an agency.
+    Side effects: none."""
+    application = expert_application(user, application_id)
+    if application is None:
+        return None
+    group = _membership(application).group
+    if group.mode != ReviewGroup.Mode.EXPERTS:
+        raise PermissionDenied("您没有该申报的评审任务。")
+    return application, group, application.reading_seat_id
+
+
+def sheet_of(application: Application, group: ReviewGroup, seat_id: int | None) -> Score | None:
+    """The scorer's sheet with its items, if saved (``seat_id`` None for an agency's). At most one row
+    matches (one sheet per seat and application, one agency sheet per group and application), so no
+    ordering: the model's ordering joins the application and the seat for nothing, as the items' would
+    the indicator (the form takes them by indicator id). Side effects: none."""
+    return Score.objects.filter(application=application, group=group, seat_id=seat_id).order_by() \
         .prefetch_related(Prefetch("items", queryset=ScoreItem.objects.order_by())).first()
 
 
