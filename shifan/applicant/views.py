@@ -81,22 +81,27 @@ def start(request):
     return _render_home(request, form, status=400)
 
 
+def _still_missing(application) -> dict:
+    """What the submission guard would refuse, shown before the applicant tries: (message, section URL)
+    pairs, on every rendering of the page (a refused submission or import too, or it would say that
+    nothing is missing). Side effects: none."""
+    if application.status not in Status.applicant_editable:
+        return {"missing": []}
+    section_url = url_filler("applicant:section", application.pk)
+    return {"missing": [(message, section_url(code)) for message, code in completeness_items(application)]}
+
+
 @require_GET
 @applicant_only
 def application(request, pk: int):
     application = visible_application(request, pk, with_policy=True)
-    # What the submission guard would refuse, shown before the applicant tries: (message, section URL).
-    missing = []
-    if application.status in Status.applicant_editable:
-        section_url = url_filler("applicant:section", application.pk)
-        missing = [(message, section_url(code)) for message, code in completeness_items(application)]
-    return render_application(request, application, namespace="applicant", extra={"missing": missing})
+    return render_application(request, application, namespace="applicant", extra=_still_missing(application))
 
 
 @require_POST
 @applicant_only
 def act(request, pk: int):
-    return act_on_application(request, pk, namespace="applicant")
+    return act_on_application(request, pk, namespace="applicant", extra_of=_still_missing)
 
 
 @require_GET
@@ -130,9 +135,8 @@ def dossier_import(request, pk: int):
             raise DossierRejected(form.problems())
         result = import_dossier(application, form.cleaned_data["dossier"], actor=request.user)
     except DossierRejected as error:
-        return render_application(
-            request, application, namespace="applicant", status=400, extra={"import_errors": error.problems}
-        )
+        return render_application(request, application, namespace="applicant", status=400,
+                                  extra={**_still_missing(application), "import_errors": error.problems})
     counts = "、".join(f"{label} {result.counts[key]} {unit}" for key, label, unit in IMPORTED_LISTS)
     messages.success(request, f"导入成功，申报内容已按文件更新：{counts}。")
     for warning in result.warnings:

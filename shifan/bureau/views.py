@@ -87,20 +87,27 @@ def application_list(request):
     return render(request, "bureau/applications.html", {"form": form, "page": page})
 
 
+def _review_context(application) -> dict:
+    """The review group, and the formal check (形式审查) while the application waits for it, on every
+    rendering of the page (a refused move too, which the officer corrects looking at the check).
+    Side effects: none but the evaluation cache's."""
+    extra = {"membership": membership_of(application)}
+    if application.status == Status.RECOMMENDED:
+        extra["formal_check"] = formal_check(application, evaluation=evaluation_of(application))
+    return extra
+
+
 @require_GET
 @bureau_staff
 def application(request, pk: int):
     application = visible_application(request, pk, with_policy=True)
-    extra = {"membership": membership_of(application)}
-    if application.status == Status.RECOMMENDED:
-        extra["formal_check"] = formal_check(application, evaluation=evaluation_of(application))
-    return render_application(request, application, namespace="bureau", extra=extra)
+    return render_application(request, application, namespace="bureau", extra=_review_context(application))
 
 
 @require_POST
 @bureau_staff
 def act(request, pk: int):
-    return act_on_application(request, pk, namespace="bureau")
+    return act_on_application(request, pk, namespace="bureau", extra_of=_review_context)
 
 
 @require_GET

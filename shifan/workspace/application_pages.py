@@ -89,15 +89,17 @@ def render_application(request, application, *, namespace: str, form=None, statu
     )
 
 
-def act_on_application(request, pk: int, *, namespace: str):
-    """POST handler: run the chosen workflow move, or show the page again with the reasons."""
+def act_on_application(request, pk: int, *, namespace: str, extra_of=None):
+    """POST handler: run the chosen workflow move, or show the page again with the reasons (and what
+    ``extra_of(application)`` adds to the page's context, as its GET view does)."""
     application = visible_application(request, pk)
     form = TransitionForm(request.POST, application=application, actor=request.user)
     if form.apply():
         application.refresh_from_db()
         messages.success(request, f"办理成功，申报当前状态：{application.get_status_display()}。")
         return redirect(f"{namespace}:application", pk=pk)
-    return render_application(request, application, namespace=namespace, form=form, status=400)
+    return render_application(request, application, namespace=namespace, form=form, status=400,
+                              extra=extra_of(application) if extra_of else None)
 
 
 # --- the dossier download ----------------------------------------------------------------

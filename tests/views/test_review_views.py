@@ -194,7 +194,9 @@ def test_the_formal_check_shows_its_items_and_the_officer_accepts_or_sends_back(
     assert "形式审查" in page and "申请材料齐全（第八条）" in page and "县区推荐表完整（附件1）" in page
     assert "信用代码已查验一致，抽样测评已完成且可复核，推荐意见已填写。" in page
     response = client.post(f"/bureau/applications/{application.pk}/act/", {"action": "send_back", "reason": ""})
-    assert response.status_code == 400 and "「退回县区」须填写理由。" in response.content.decode()
+    refused = response.content.decode()
+    assert response.status_code == 400 and "「退回县区」须填写理由。" in refused
+    assert "形式审查" in refused and "申请材料齐全（第八条）" in refused  # still there to correct against
     response = client.post(f"/bureau/applications/{application.pk}/act/",
                            {"action": "send_back", "reason": "推荐表未盖章"})
     assert response.status_code == 302

@@ -194,6 +194,20 @@ def test_autosave_never_overwrites_a_newer_save_or_saves_invalid_input(client_fo
     assert str(ApplicationProfile.objects.get(application=draft).total_assets) == "10.00"
 
 
+@pytest.mark.parametrize("refused", ["submission", "dossier import"])
+def test_a_refused_post_shows_the_page_again_with_what_is_still_missing(client_for, draft, refused):
+    client = client_for("applicant_a")
+    if refused == "submission":
+        response = client.post(f"/applicant/applications/{draft.pk}/act/", {"action": "submit", "reason": ""})
+    else:
+        response = client.post(f"/applicant/applications/{draft.pk}/dossier/import/", {})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "提交前还需补齐" in page and "均已齐全" not in page
+    basics = f'<a href="/applicant/applications/{draft.pk}/sections/basics/">去填写</a>'
+    assert f"尚未填写：单位性质、注册日期、法定代表人、联系人、联系人手机。 {basics}" in page
+
+
 def test_the_completeness_list_links_each_missing_item_to_its_section(client_for, draft):
     page = client_for("applicant_a").get(f"/applicant/applications/{draft.pk}/").content.decode()
     assert "提交前还需补齐" in page
