@@ -55,7 +55,7 @@ def expert_application_ids(user) -> QuerySet:
 def expert_application(user, application_id: int) -> Application | None:
     """The application if this expert may read it, else None: ``applications_for_user`` for one application
     of an expert (in a group where the expert has a reading seat, never a draft), with its batch,
-    organisation and review group, and ``reading_seat_id``, the seat through which the expert reads it.
+    organisation, district and review group, and ``reading_seat_id``, the seat through which the expert reads it.
 
     For the scoring page, two small queries: the seat, then the application. The scope's subquery with
     the application's joins, or one flat join of all eight tables, cost PostgreSQL more to plan than
@@ -68,7 +68,7 @@ def expert_application(user, application_id: int) -> Application | None:
     if seat_id is None:
         return None
     application = (Application.objects.exclude(status=Status.DRAFT)
-                   .select_related("batch", "organization", "review_membership__group")
+                   .select_related("batch", "organization", "jurisdiction", "review_membership__group")
                    .filter(pk=application_id).first())
     if application is not None:
         application.reading_seat_id = seat_id

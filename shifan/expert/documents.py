@@ -1,10 +1,9 @@
 """The expert downloads their own submitted 评分表 as Word (to print, sign and hand in).
 
-The application comes through ``applications_for_user`` and the sheet through the expert's own
-reading seat: anything else, a draft sheet included, is a 404. The domain audits the download.
+The application comes through the expert's scope (``application_read_by_expert``) and the sheet
+through the expert's own reading seat: anything else, a draft sheet included, is a 404. The domain audits the download.
 """
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
@@ -12,8 +11,7 @@ from shifan.accounts.access import role_required
 from shifan.accounts.roles import Role
 from shifan.city_review.documents import score_sheet_docx
 from shifan.city_review.models import Score
-from shifan.city_review.queries import seat_for
-from shifan.workspace.application_pages import visible_application
+from shifan.workspace.application_pages import application_read_by_expert
 from shifan.workspace.documents import attachment_response
 
 expert_only = role_required(Role.EXPERT)
@@ -22,13 +20,10 @@ expert_only = role_required(Role.EXPERT)
 @require_GET
 @expert_only
 def score_docx(request, pk: int):
-    application = visible_application(request, pk)
-    seat = seat_for(request.user, application)
-    if seat is None:
-        raise Http404("没有这份评分表。")
+    application = application_read_by_expert(request, pk)
     score = get_object_or_404(
         Score.objects.select_related("application__organization", "application__batch", "group__batch",
                                      "seat__expert"),
-        application=application, seat=seat, state=Score.State.SUBMITTED,
+        application=application, seat_id=application.reading_seat_id, state=Score.State.SUBMITTED,
     )
     return attachment_response(application, score_sheet_docx(score, actor=request.user))

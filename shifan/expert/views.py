@@ -13,8 +13,8 @@ from shifan.applications.enums import Status
 from shifan.applications.sections import SECTIONS
 from shifan.city_review.domain.panel import declare, respond
 from shifan.city_review.models import GroupMember, PanelSeat, Score
-from shifan.city_review.queries import seat_for, seats_of_expert
-from shifan.workspace.application_pages import eligibility_panel, section_links, visible_application
+from shifan.city_review.queries import seats_of_expert
+from shifan.workspace.application_pages import application_read_by_expert, eligibility_panel, section_links
 from shifan.workspace.score_pages import score_page
 from shifan.workspace.section_pages import render_section_readonly
 from shifan.workspace.timelines import reviewer_timeline
@@ -110,9 +110,8 @@ def seat_declare(request, pk: int):
 @require_GET
 @expert_only
 def application(request, pk: int):
-    application = visible_application(request, pk)
-    seat = seat_for(request.user, application)
-    sheet = Score.objects.filter(seat=seat, application=application).first()
+    application = application_read_by_expert(request, pk)
+    sheet = Score.objects.filter(seat_id=application.reading_seat_id, application=application).first()
     return render(request, "expert/application.html", {
         "application": application, "sections": SECTIONS, "eligibility": eligibility_panel(application),
         "section_links": section_links(application, "expert"),

@@ -61,3 +61,11 @@ def test_the_agency_s_score_page_needs_no_seat(client_for, personas, batch, agen
     url = f"/agency/applications/{application.pk}/score/"
     assert page_queries(client_for("agency"), url) == [
         "applications_application", "city_review_indicator", "city_review_score"]
+
+
+def test_the_expert_s_application_page_reads_seat_and_application_once(client_for, in_review):
+    """The seat's id, then the application with its related rows (no membership, no seat again), the
+    expert's sheet, the policy the eligibility panel cites and the timeline."""
+    assert page_queries(client_for("expert_1"), f"/expert/applications/{in_review.pk}/") == [
+        "city_review_panelseat", "applications_application", "city_review_score", "policies_policy",
+        "applications_statuschange"]
