@@ -16,6 +16,10 @@ client is ``wrk`` when installed (apt-get install wrk), else a Python client (th
 keep-alive). Absolute figures depend on the machine (and the load client shares its cores), so the result
 is also given as ratios: page rps / base-layout rps and base-layout rps / bare rps.
 
+Shared machines drift: one run's base layout went from 295 to 421 req/s a minute later, moving every ratio
+by a third. So the URLs are loaded in ``--rounds`` rounds, each of every URL in turn, and a page's ratio is
+the median of its rounds' ratios to the same round's base layout (its req/s the median of its rounds').
+
 Writes var/bench/load-<database>-<scale>.json and prints a table.
 """
 
@@ -27,6 +31,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -137,9 +142,22 @@ def session_cookie(user) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
+def summarise_runs(name: str, url: str, runs: list[dict], base_runs: list[dict]) -> dict:
+    """A URL's row: medians of its rounds, its ratio the median of each round's ratio to that round's base."""
+    ratios = [run["rps"] / base["rps"] for run, base in zip(runs, base_runs, strict=True) if base["rps"]]
+    latencies = [run["latency_p50_ms"] for run in runs if run["latency_p50_ms"] is not None]
+    return {"name": name, "url": url, "rps": round(statistics.median(run["rps"] for run in runs), 1),
+            "errors": sum(run["errors"] for run in runs),
+            "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else None,
+            "vs_base_layout": round(statistics.median(ratios), 2) if ratios else None,
+            "rps_by_round": [run["rps"] for run in runs],
+            "vs_base_layout_by_round": [round(ratio, 2) for ratio in ratios]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=int, default=8, help="load per URL")
+    parser.add_argument("--seconds", type=int, default=5, help="load per URL and round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over all the URLs (ratios: their median)")
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections")
     # As deployed (deploy/gunicorn.conf.py): 2 × cores + 1 processes of 4 threads. With fewer processes than
     # connections' worth of work, wrk's keep-alive connections can all land on one process and leave a core idle.
@@ -168,35 +186,37 @@ def main() -> None:
     server = start_server(port, args.workers, args.threads)
     print(f"bench_load on {connection.vendor}: gunicorn {args.workers}×{args.threads} gthread, {client_name}, "
           f"{args.connections} connections, {args.seconds} s per URL", flush=True)
-    rows = []
+    runs = {name: [] for name, _, _ in targets}
     try:
-        for name, url, user in targets:
-            path = urllib.parse.quote(url, safe="/?=&")
-            cookie = cookies.get(user.pk, "") if user else ""
-            check(port, path, cookie)
-            load(port, path, cookie, 1, args.connections)  # warm-up
-            result = load(port, path, cookie, args.seconds, args.connections)
-            rows.append({"name": name, "url": url, **result})
-            print(f"  {name}: {result['rps']} req/s, {result['errors']} errors", flush=True)
+        for round_number in range(args.rounds):
+            for name, url, user in targets:
+                path = urllib.parse.quote(url, safe="/?=&")
+                cookie = cookies.get(user.pk, "") if user else ""
+                if round_number == 0:
+                    check(port, path, cookie)
+                    load(port, path, cookie, 1, args.connections)  # warm-up
+                runs[name].append(load(port, path, cookie, args.seconds, args.connections))
+                print(f"  round {round_number + 1}, {name}: {runs[name][-1]['rps']} req/s, "
+                      f"{runs[name][-1]['errors']} errors", flush=True)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
-    bare, base = rows[0]["rps"], rows[1]["rps"]
-    for row in rows:
-        row["vs_base_layout"] = round(row["rps"] / base, 2) if base else None
+    rows = [summarise_runs(name, url, runs[name], runs[targets[1][0]]) for name, url, _ in targets]
     result = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S %z"), "database": connection.vendor, "generated": generated,
         "cpus": os.cpu_count(), "client": client_name, "connections": args.connections, "seconds": args.seconds,
+        "rounds": args.rounds,
         "server": f"gunicorn {args.workers} workers × {args.threads} threads (gthread)",
-        "base_layout_vs_bare": round(base / bare, 2) if bare else None, "rows": rows,
+        "base_layout_vs_bare": summarise_runs("", "", runs[targets[1][0]], runs[targets[0][0]])["vs_base_layout"],
+        "rows": rows,
     }
     out = BENCH_DIR / f"load-{connection.vendor}-{generated.get('scale', 'unknown')}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2))
     width = max(display_width(r["name"]) for r in rows) + 2
-    print(f"{pad('', width)} {'req/s':>9} {'p50 ms':>8} {'÷ base':>7} {'errors':>7}")
+    print(f"{pad('', width)} {'req/s':>9} {'p50 ms':>8} {'÷ base':>7} {'errors':>7}  ÷ base by round")
     for r in rows:
         print(f"{pad(r['name'], width)} {r['rps']:>9} {r['latency_p50_ms'] or '':>8} {r['vs_base_layout']:>7} "
-              f"{r['errors']:>7}")
+              f"{r['errors']:>7}  {' '.join(str(x) for x in r['vs_base_layout_by_round'])}")
     print(f"base layout ÷ bare: {result['base_layout_vs_bare']}")
     print(f"written {out.relative_to(ROOT)}")
 
