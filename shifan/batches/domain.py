@@ -66,6 +66,15 @@ def current_batch() -> Batch | None:
     return Batch.objects.filter(state=Batch.State.OPEN).order_by("-year").first()
 
 
+def policy_or_regulation(batch: Batch | None) -> Policy:
+    """The policy whose numbers the public pages state (enterprises the district samples, working days of
+    publicity): the batch's, else the default version, else an unsaved policy with the regulation's own
+    numbers (its fields' defaults). Pure read."""
+    if batch is not None:
+        return batch.policy
+    return default_policy() or Policy()
+
+
 def current_batch_for_district(jurisdiction_id: int) -> tuple[Batch | None, datetime | None]:
     """The open batch and this district's deadline in it (the batch's, or a later extension's, as
     ``Batch.district_deadline_for``), read in one query for the district inbox. Pure read."""

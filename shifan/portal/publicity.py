@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from shifan.applications.models import ApplicationProfile
+from shifan.batches.domain import current_batch, policy_or_regulation
 from shifan.policies.codes import FUNCTION_LABELS
 from shifan.portal.caching import cache_key, page_of, paged, remembered
 from shifan.portal.directory import page_number
@@ -63,8 +64,11 @@ def _context(publicity, page_number=None) -> dict:
 @require_GET
 def publicity_index(request):
     publicities = list(published()[:10])
+    if not publicities:  # the empty page says how long a list will be published
+        return render(request, "portal/publicity.html", {"rules": policy_or_regulation(current_batch()),
+                                                         "portal_section": "publicity"})
     return render(request, "portal/publicity.html", {
-        **(_context(publicities[0], request.GET.get("page")) if publicities else {}), "others": publicities[1:],
+        **_context(publicities[0], request.GET.get("page")), "others": publicities[1:],
     })
 
 

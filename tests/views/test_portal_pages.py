@@ -197,6 +197,27 @@ def test_the_home_page_shows_ten_platforms_the_batch_and_the_portal_links(anon, 
         assert link in page
 
 
+def test_the_procedure_states_the_open_batch_s_numbers_else_the_regulation_s(anon, batch):
+    from shifan.batches.models import Batch
+    from shifan.policies.models import Policy
+
+    policy = batch.policy
+    policy.survey_sample_size, policy.publicity_working_days = 15, 7
+    policy.save()
+    home = text(anon.get("/"))
+    assert "抽取 15 家以上服务企业测评满意度" in home and "公示</a> 7 个工作日" in home
+    assert "将在这里公示 7 个工作日" in text(anon.get("/publicity/"))  # no list published yet
+    # No open batch: the default version's numbers; with no version at all, the regulation's own.
+    Batch.objects.filter(pk=batch.pk).update(state=Batch.State.CLOSED)
+    Policy.objects.update(is_default=False)
+    Policy.objects.filter(pk=policy.pk).update(is_default=True)
+    assert "抽取 15 家以上" in text(anon.get("/"))
+    Policy.objects.update(is_default=False)
+    home = text(anon.get("/"))
+    assert "抽取 12 家以上服务企业测评满意度" in home and "公示</a> 5 个工作日" in home
+    assert "将在这里公示 5 个工作日" in text(anon.get("/publicity/"))
+
+
 def test_logged_in_users_read_the_portal_too(client_for, tech):
     assert client_for("applicant_b").get("/platforms/TECH23456789/").status_code == 200
     assert client_for("bureau_head").get("/regulation/").status_code == 200
