@@ -45,3 +45,26 @@ def test_the_applicant_start_form_ties_its_error_to_the_input(client_for, batch)
     assert 'aria-describedby="platform-hint platform-error"' in html
     assert '<div id="platform-error"><p class="field-error">' in html
     assert dangling_descriptions(html) == []
+
+
+def test_the_score_sheet_ties_each_row_s_error_to_its_input(client_for, batch, personas):
+    from shifan.applications.enums import Status
+    from shifan.city_review.domain.setup import indicators_for
+    from tests.factories import ApplicationFactory
+    from tests.review_factories import make_expert, make_group, put_in_group, seat_expert
+
+    officer = personas["bureau_officer"]
+    application = ApplicationFactory(batch=batch, status=Status.IN_REVIEW)
+    group = make_group(batch, actor=officer)
+    put_in_group(application, group, officer)
+    seat_expert(group, make_expert(user=personas["expert_1"]), actor=officer)
+    first, second = indicators_for(batch)[:2]
+    response = client_for("expert_1").post(f"/expert/applications/{application.pk}/score/", {
+        f"points_{first.pk}": "abc", f"points_{second.pk}": "4", "submit": "0"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert html.count('class="has-error"') == 1
+    assert f'aria-describedby="id_points_{first.pk}_error"' in html
+    assert f'<div id="id_points_{first.pk}_error"><p class="field-error">' in html
+    assert f'name="points_{second.pk}" value="4"' in html  # nothing typed is lost
+    assert dangling_descriptions(html) == []
