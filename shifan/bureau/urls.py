@@ -1,13 +1,15 @@
 from django.urls import include, path
 
 from shifan.accounts.roles import Role
-from shifan.bureau import batches, documents, policies, recommendation_documents, views
+from shifan.bureau import batches, documents, lockouts, policies, recommendation_documents, views
 from shifan.workspace.attachments import download_view
 
 app_name = "bureau"
 urlpatterns = [
     path("", views.home, name="home"),
     path("system/", views.system, name="system"),
+    path("system/lockouts/", lockouts.lockout_list, name="lockouts"),
+    path("system/lockouts/lift/", lockouts.lockout_lift, name="lockout-lift"),
     path("review/", include("shifan.bureau.review_urls")),
     path("dashboard/", include("shifan.bureau.dashboard_urls")),
     path("publicity/", include("shifan.bureau.publicity_urls")),

@@ -92,6 +92,7 @@ IRREVERSIBLE = [
     ("shifan/bureau/templates/bureau/support/case.html", "不予采用"),
     ("shifan/bureau/templates/bureau/tracking/report.html", "结束整改"),
     ("shifan/portal/templates/portal/objection.html", "提交异议"),
+    ("shifan/bureau/templates/bureau/lockouts.html", "解除锁定"),
 ]
 
 

@@ -44,7 +44,7 @@ def test_the_fifth_failure_locks_the_pair_and_says_when_to_retry(officer):
     response, _ = attempt("officer", WRONG, IP_A)
     page = response.content.decode()
     assert response.status_code == 429
-    assert "登录暂时受限" in page and "之后（约 30 分钟后）再试" in page
+    assert "登录暂时受限" in page and "之后（约 30 分钟后）再试" in page and "核实身份后提前解除" in page
     assert 1700 <= int(response["Retry-After"]) <= 1800
     # During the lock even the right password is refused, with the same page.
     response, client = attempt("officer", PASSWORD, IP_A)

@@ -340,3 +340,7 @@ ROWS = ROWS + JOB_ROWS
 from tests.views.matrix_help import HELP_ROWS  # noqa: E402
 
 ROWS = ROWS + HELP_ROWS
+
+from tests.views.matrix_lockouts import LOCKOUT_ROWS  # noqa: E402
+
+ROWS = ROWS + LOCKOUT_ROWS
