@@ -47,8 +47,9 @@ def test_the_employer_uscc_is_normalised_and_checked(personas):
     code = make_uscc()
     expert = create_expert(actor=personas["bureau_officer"], **VALID | {"employer_uscc": f" {code.lower()} "})
     assert expert.employer_uscc == code
+    wrong_check_digit = code[:-1] + ("1" if code.endswith("0") else "0")  # a code whose own digit is 0 is valid
     with pytest.raises(ValidationError) as excinfo:
-        create_expert(actor=personas["bureau_officer"], **VALID | {"employer_uscc": code[:-1] + "0",
+        create_expert(actor=personas["bureau_officer"], **VALID | {"employer_uscc": wrong_check_digit,
                                                                     "mobile": "13900139000"})
     assert _errors(excinfo) == {"employer_uscc": ["统一社会信用代码校验位不正确，请核对营业执照或法人证书上的代码。"]}
 
