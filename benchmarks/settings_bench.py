@@ -22,6 +22,7 @@ BENCH_DIR = Path(__file__).resolve().parents[1] / "var" / "bench"
 _url = os.environ.get("SHIFAN_BENCH_DATABASE_URL", "")
 if _url:
     DATABASES = {"default": dj_database_url.parse(_url, conn_max_age=600)}
+    DATABASES["default"].setdefault("OPTIONS", {}).update(POSTGRES_OPTIONS)  # noqa: F405 -- as the product
 else:
     DATABASES = {
         "default": {
