@@ -272,9 +272,11 @@ LOGGING = {
 }
 
 # --- Several stateless app servers (docs/deploy.md) ---------------------------------------------------------
-# A cache shared by every app server: Redis when SHIFAN_REDIS_URL is set (redis://host:6379/0), else each
-# process keeps its own in memory (one machine, `make run`). Sessions then live in the database with Redis in
-# front ("cached_db"): a session made on one server is valid on the others, and survives a Redis restart.
+# A cache shared by every app server: Redis when SHIFAN_REDIS_URL is set (redis://host:6379/0). Sessions then
+# live in the database with Redis in front ("cached_db"): a session made on one server is valid on the others,
+# and survives a Redis restart. Without Redis (one machine), files under SHIFAN_CACHE_DIR: the cache is forgotten
+# on a change (reference names, unread counts), and a process's own memory would keep what another process
+# forgot, for as long as a day, in each of gunicorn's workers and the task worker.
 SHIFAN_REDIS_URL = env_str("SHIFAN_REDIS_URL")
 if SHIFAN_REDIS_URL:
     CACHES = {
@@ -287,7 +289,14 @@ if SHIFAN_REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": Path(env_str("SHIFAN_CACHE_DIR", str(BASE_DIR / "var" / "cache"))),
+            # Culling lists the directory on every write past this many entries.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 # Login lockout state is shared too: AXES_HANDLER above derives from axes' database handler (AccessAttempt rows
 # in the one database), never the per-process cache handler.
 # Uploads on S3-compatible object storage when SHIFAN_S3_BUCKET is set, so that any app server reads what another

@@ -10,6 +10,11 @@ os.environ.setdefault("SHIFAN_INDEX_KEYS", "i1:" + "6b" * 16 + ",i0:" + "7e" * 1
 
 from shifan.settings import *  # noqa: F403 -- test overrides on top of the one settings file
 
+# Each test process keeps its own cache, emptied before every test (tests/conftest.py): a shared directory would
+# let xdist's workers read each other's cached rows. A test that starts processes as one machine's gives them a
+# directory of their own (SHIFAN_CACHE_DIR); tests/deploy covers the file cache across processes.
+if not SHIFAN_REDIS_URL and not os.environ.get("SHIFAN_CACHE_DIR"):  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed: hashing is not under test here
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SHIFAN_SMS_BACKEND = "shifan.notifications.sms.LocMemBackend"

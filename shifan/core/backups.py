@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -313,7 +314,7 @@ def restore_backup(archive_file: str | Path, *, force: bool = False, using: str 
 
     Side effects: replaces the database's contents (SQLite: the backup API; PostgreSQL:
     pg_restore, with --clean when forced); writes the archive's files into MEDIA_ROOT (existing
-    files of the same name are overwritten when forced).
+    files of the same name are overwritten when forced); empties the cache (Redis, or one machine's files).
     """
     archive_file = Path(archive_file)
     vendor = _vendor(using)
@@ -351,6 +352,7 @@ def restore_backup(archive_file: str | Path, *, force: bool = False, using: str 
                            for name in differing[:10])
         raise BackupError(f"恢复后的行数与备份清单不符：{details}")
     MigrationRecorder(connections[using]).applied_migrations()  # the schema is readable after the restore
+    cache.clear()  # it holds rows of the database just replaced (batch names, unread counts)
     return RestoreResult(manifest=manifest, tables=tables, media_files=restored)
 
 

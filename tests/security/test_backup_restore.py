@@ -110,8 +110,13 @@ def test_sqlite_backup_restores_into_an_empty_database_and_media_dir(tmp_path):
     assert refused.returncode != 0
     assert "恢复目标不为空（数据库中已有用户记录；数据库中已有审计事件记录；上传文件目录" in refused.stderr
     assert "确认要覆盖时请加 --force" in refused.stderr
-    _manage(target, "restore", "--force", str(archive))
+    # What the running system cached of the database it had is gone with it (one machine's shared cache).
+    cached = {**target, "SHIFAN_CACHE_DIR": str(tmp_path / "cache")}
+    with_cache = "import django; django.setup(); from django.core.cache import cache; "
+    _run(cached, "-c", with_cache + "cache.set('名称', '旧', 600)")
+    _manage(cached, "restore", "--force", str(archive))
     _assert_same_world(before, _snapshot(target), "sqlite")
+    assert _run(cached, "-c", with_cache + "print(cache.get('名称', '无'))").stdout.strip() == "无"
 
 
 def _rewrite(archive: Path, destination: Path, change) -> None:
