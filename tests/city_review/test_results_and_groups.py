@@ -9,8 +9,8 @@ from shifan.applications.enums import Status
 from shifan.applications.models import StatusChange
 from shifan.city_review.domain.groups import assign, complete_group, create_group
 from shifan.city_review.domain.progress import results_for, review_problems
-from shifan.city_review.domain.setup import IndicatorRow, replace_indicators, save_settings
-from shifan.city_review.models import PanelSeat
+from shifan.city_review.domain.setup import IndicatorRow, indicators_for, replace_indicators, save_settings
+from shifan.city_review.models import PanelSeat, Score
 from shifan.notifications.models import Notification
 from tests.factories import ApplicationFactory, OrganizationFactory
 from tests.review_factories import agency_report, make_expert, make_group, put_in_group, seat_expert, submit_score
@@ -123,6 +123,22 @@ def test_the_score_sheet_can_change_until_scoring_starts(panel, batch, officer):
     submit_score(first, group=group, scorer=seats[0].expert.user, seat=seats[0], points=D(50))
     with pytest.raises(ValidationError, match="已有评分记录"):
         replace_indicators(batch, rows, actor=officer)
+
+
+def test_the_sheet_is_kept_once_scoring_starts_and_forgotten_when_replaced(panel, batch, officer,
+                                                                          django_assert_num_queries):
+    group, (first, _), seats = panel
+    before = indicators_for(batch)
+    with django_assert_num_queries(2):  # the sheet, and whether anyone has scored: still open to change
+        assert [i.pk for i in indicators_for(batch)] == [i.pk for i in before]
+    submit_score(first, group=group, scorer=seats[0].expert.user, seat=seats[0], points=D(50))
+    indicators_for(batch)
+    with django_assert_num_queries(0):
+        assert [i.pk for i in indicators_for(batch)] == [i.pk for i in before]
+    # Were the scores ever gone, the sheet could change again: replacing it forgets the kept one.
+    Score.objects.filter(group__batch=batch).delete()
+    replace_indicators(batch, [IndicatorRow("综合", "综合评价", D(100))], actor=officer)
+    assert [(i.name, i.max_points) for i in indicators_for(batch)] == [("综合评价", D(100))]
 
 
 def _queries_for_results(batch) -> int:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
@@ -49,14 +50,32 @@ def settings_for(batch: Batch) -> ReviewSettings:
         return ReviewSettings(batch=batch)
 
 
+# Every scoring page and save reads the sheet. From the first score on it cannot change (replace_indicators
+# refuses), so from then on it is kept in the cache; replace_indicators forgets it all the same, in case the
+# scores are ever gone and the sheet is edited again.
+SHEET_CACHE_SECONDS = 24 * 3600
+
+
+def _sheet_key(batch_id: int) -> str:
+    return f"score-sheet:{batch_id}"
+
+
 def indicators_for(batch: Batch) -> list[Indicator]:
     """The batch's score sheet, creating the default sheet on first use.
 
-    Side effects: inserts the default indicators the first time a batch's sheet is read.
+    Side effects: inserts the default indicators the first time a batch's sheet is read; reads the cache, and
+    writes it once scoring has started.
     """
-    indicators = list(batch.score_indicators.all())
-    if indicators:
-        return indicators
+    key = _sheet_key(batch.pk)
+    indicators = cache.get(key)
+    if indicators is None:
+        indicators = list(batch.score_indicators.all()) or _create_default_sheet(batch)
+        if scoring_started(batch):
+            cache.set(key, indicators, SHEET_CACHE_SECONDS)
+    return indicators
+
+
+def _create_default_sheet(batch: Batch) -> list[Indicator]:
     try:
         with transaction.atomic():
             Indicator.objects.bulk_create(
@@ -99,13 +118,17 @@ def save_settings(batch: Batch, *, actor, **fields) -> ReviewSettings:
 def replace_indicators(batch: Batch, rows: list[IndicatorRow], *, actor) -> list[Indicator]:
     """Replace the batch's score sheet. Refused once anyone has started scoring.
 
-    Side effects: deletes and re-inserts the batch's indicators; records ``review.sheet_saved``.
+    Side effects: deletes and re-inserts the batch's indicators; forgets the cached sheet, now and when the
+    transaction commits; records ``review.sheet_saved``.
     """
     require(is_bureau_officer, actor, "只有市局经办人员可以设置评分表。")
     if scoring_started(batch):
         raise ValidationError("已有评分记录，评分表不能再修改。")
     if not rows:
         raise ValidationError("评分表至少需要一项指标。")
+    key = _sheet_key(batch.pk)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
     Indicator.objects.filter(batch=batch).delete()
     created = Indicator.objects.bulk_create(
         Indicator(batch=batch, seq=seq, category=row.category, name=row.name, max_points=row.max_points,
