@@ -2,9 +2,10 @@
 
 from datetime import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Max
 from django.utils import timezone
 
 from shifan.accounts.models import User
@@ -42,11 +43,12 @@ def create_batch(*, actor, **fields) -> Batch:
 def open_batch(batch: Batch, *, actor) -> Batch:
     """Open a batch for applications. Only one batch is open at a time.
 
-    Side effects: sets the state to open; records ``batch.opened``.
+    Side effects: sets the state to open; forgets the cached open batch; records ``batch.opened``.
     """
     if Batch.objects.filter(state=Batch.State.OPEN).exclude(pk=batch.pk).exists():
         raise ValidationError("已有正在申报的批次，请先结束该批次再开启新的批次。")
     Batch.objects.filter(pk=batch.pk).update(state=Batch.State.OPEN)
+    forget_open_batch()
     batch.state = Batch.State.OPEN
     record("batch.opened", actor=actor, target=batch)
     return batch
@@ -54,8 +56,9 @@ def open_batch(batch: Batch, *, actor) -> Batch:
 
 @transaction.atomic
 def close_batch(batch: Batch, *, actor) -> Batch:
-    """Side effects: sets the state to closed; records ``batch.closed``."""
+    """Side effects: sets the state to closed; forgets the cached open batch; records ``batch.closed``."""
     Batch.objects.filter(pk=batch.pk).update(state=Batch.State.CLOSED)
+    forget_open_batch()
     batch.state = Batch.State.CLOSED
     record("batch.closed", actor=actor, target=batch)
     return batch
@@ -75,16 +78,36 @@ def policy_or_regulation(batch: Batch | None) -> Policy:
     return default_policy() or Policy()
 
 
+# The district inbox shows the open batch and the district's deadline on every request; they change a few times
+# a year. They are kept in the cache, and forgotten (now and when the transaction commits) whenever a batch or an
+# extension is saved or deleted (batches/apps.py) and when a batch opens or closes (an update(), which sends no
+# signal). What decides something (the district's own act, a new application) reads the batch afresh.
+OPEN_BATCH_KEY = "batches:open-with-extensions"
+OPEN_BATCH_SECONDS = 3600
+
+
+def forget_open_batch(**_signal) -> None:
+    """Side effects: deletes the cached open batch, now and when the current transaction commits."""
+    cache.delete(OPEN_BATCH_KEY)
+    transaction.on_commit(lambda: cache.delete(OPEN_BATCH_KEY))
+
+
 def current_batch_for_district(jurisdiction_id: int) -> tuple[Batch | None, datetime | None]:
     """The open batch and this district's deadline in it (the batch's, or a later extension's, as
-    ``Batch.district_deadline_for``), read in one query for the district inbox. Pure read."""
-    extended = (DistrictDeadlineExtension.objects.filter(batch=OuterRef("pk"), jurisdiction_id=jurisdiction_id)
-                .order_by("-extended_until").values("extended_until")[:1])
-    batch = (Batch.objects.filter(state=Batch.State.OPEN).order_by("-year")
-             .annotate(district_extended_until=Subquery(extended)).first())
+    ``Batch.district_deadline_for``), for the district inbox. Side effects: reads and may write the cache
+    (two queries when it is empty)."""
+    found = cache.get(OPEN_BATCH_KEY)
+    if found is None:
+        batch = current_batch()
+        extended = {} if batch is None else dict(
+            DistrictDeadlineExtension.objects.filter(batch=batch).order_by()
+            .values_list("jurisdiction_id").annotate(Max("extended_until")))
+        found = (batch, extended)
+        cache.set(OPEN_BATCH_KEY, found, OPEN_BATCH_SECONDS)
+    batch, extended = found
     if batch is None:
         return None, None
-    return batch, max(batch.district_deadline, batch.district_extended_until or batch.district_deadline)
+    return batch, max(batch.district_deadline, extended.get(jurisdiction_id, batch.district_deadline))
 
 
 @transaction.atomic

@@ -10,8 +10,8 @@ from shifan.applications.domain.transitions import transition
 from shifan.applications.enums import Action, Status
 from shifan.applications.errors import TransitionBlocked
 from shifan.audit.models import AuditEvent
-from shifan.batches.domain import current_batch_for_district, extend_district_deadline
-from shifan.batches.models import DistrictDeadlineExtension
+from shifan.batches.domain import close_batch, current_batch_for_district, extend_district_deadline, open_batch
+from shifan.batches.models import Batch, DistrictDeadlineExtension
 from shifan.notifications.models import Notification
 from tests.factories import ApplicationFactory
 
@@ -67,7 +67,9 @@ def test_the_inbox_reads_the_open_batch_with_the_district_s_own_deadline(past_de
                                                                         district_y, django_assert_num_queries):
     past_deadline.state = past_deadline.State.OPEN
     past_deadline.save()
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the batch, and its extensions by district
+        assert current_batch_for_district(district_x.pk) == (past_deadline, past_deadline.district_deadline)
+    with django_assert_num_queries(0):  # then from the cache, until a batch or an extension changes
         assert current_batch_for_district(district_x.pk) == (past_deadline, past_deadline.district_deadline)
     earlier, later = timezone.now() - timedelta(days=2), timezone.now() + timedelta(days=3)
     DistrictDeadlineExtension.objects.create(batch=past_deadline, jurisdiction=district_x, extended_until=earlier,
@@ -75,11 +77,27 @@ def test_the_inbox_reads_the_open_batch_with_the_district_s_own_deadline(past_de
     assert current_batch_for_district(district_x.pk)[1] == past_deadline.district_deadline  # never earlier
     extend_district_deadline(past_deadline, jurisdiction=district_x, until=later, reason="辖区系统故障",
                              actor=personas["bureau_officer"])
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         assert current_batch_for_district(district_x.pk) == (past_deadline, later)
     assert current_batch_for_district(district_y.pk) == (past_deadline, past_deadline.district_deadline)
     for jurisdiction in (district_x, district_y):  # the same as the batch's own rule
         assert current_batch_for_district(jurisdiction.pk)[1] == past_deadline.district_deadline_for(jurisdiction.pk)
     past_deadline.state = past_deadline.State.CLOSED
     past_deadline.save()
+    assert current_batch_for_district(district_x.pk) == (None, None)
+
+
+def test_opening_closing_or_deleting_a_batch_forgets_the_inbox_s_batch(past_deadline, personas, district_x):
+    officer = personas["bureau_officer"]
+    assert current_batch_for_district(district_x.pk) == (past_deadline, past_deadline.district_deadline)
+    close_batch(past_deadline, actor=officer)  # an update(): no signal
+    assert current_batch_for_district(district_x.pk) == (None, None)
+    open_batch(past_deadline, actor=officer)
+    assert current_batch_for_district(district_x.pk) == (past_deadline, past_deadline.district_deadline)
+    extension = extend_district_deadline(past_deadline, jurisdiction=district_x, reason="辖区系统故障",
+                                         until=timezone.now() + timedelta(days=3), actor=officer)
+    assert current_batch_for_district(district_x.pk)[1] == extension.extended_until
+    extension.delete()
+    assert current_batch_for_district(district_x.pk)[1] == past_deadline.district_deadline
+    Batch.objects.filter(pk=past_deadline.pk).delete()
     assert current_batch_for_district(district_x.pk) == (None, None)
