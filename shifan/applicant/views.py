@@ -12,7 +12,7 @@ from shifan.applicant.forms import DossierUploadForm, StartApplicationForm
 from shifan.applications.domain.drafts import start_application
 from shifan.applications.dossier_io import MAX_DOSSIER_BYTES, DossierRejected, import_dossier
 from shifan.applications.enums import Status
-from shifan.applications.guards import completeness_items
+from shifan.applications.evaluation_cache import cached_completeness
 from shifan.applications.queries import applications_for_user, listing_row
 from shifan.batches.domain import current_batch
 from shifan.core.reversing import url_filler
@@ -88,7 +88,7 @@ def _still_missing(application) -> dict:
     if application.status not in Status.applicant_editable:
         return {"missing": []}
     section_url = url_filler("applicant:section", application.pk)
-    return {"missing": [(message, section_url(code)) for message, code in completeness_items(application)]}
+    return {"missing": [(message, section_url(code)) for message, code in cached_completeness(application)]}
 
 
 @require_GET

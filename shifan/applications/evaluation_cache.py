@@ -1,19 +1,22 @@
-"""An application's 第五条 evaluation kept in Django's cache, keyed by everything it depends on.
+"""An application's evaluations kept in Django's cache, keyed by everything they depend on: its 第五条
+eligibility, and what 第八条 says it still lacks before it may be submitted.
 
-The evaluation is a pure function of the application's content, its batch's policy version and the
-reference date. A saved section, a dossier import and a transition claim a new ``Application.version``
-(the optimistic lock of ``domain/content.py``); a saved, deleted or imported row stamps
-``Application.updated_at`` (``mark_rows_changed``). The key — id, version, last change, policy version
-and its last change, reference date — so names a result that cannot go stale while the code stays the
-same. The timeout only bounds how long an entry outlives a deployment that changes the engine.
+The eligibility is a pure function of the application's content, its batch's policy version and the
+reference date; the completeness of its content and its attachments. A saved section, a dossier import and a
+transition claim a new ``Application.version`` (the optimistic lock of ``domain/content.py``); a saved, deleted
+or imported row, and an uploaded or removed attachment, stamp ``Application.updated_at`` (``mark_rows_changed``).
+The keys — id, version, last change, and for the eligibility the policy version and its last change and the
+reference date — so name results that cannot go stale while the code stays the same. The timeout only bounds how
+long an entry outlives a deployment that changes the code.
 
-An evaluation holds counts and condition texts, never personal data (the engine reads no personal
-column), so it may sit in a shared cache.
+Both hold counts, condition texts and field names, never personal data (neither reads a personal column's
+value into the result), so they may sit in a shared cache.
 """
 
 from django.core.cache import cache
 
 from shifan.applications.dossier_io import evaluate_application, reference_date
+from shifan.applications.guards import completeness_items
 from shifan.applications.models import Application
 from shifan.policies.results import Evaluation
 
@@ -39,3 +42,17 @@ def cached_evaluation(application: Application) -> Evaluation:
         evaluation = evaluate_application(application)
         cache.set(key, evaluation, TIMEOUT_SECONDS)
     return evaluation
+
+
+def cached_completeness(application: Application) -> list[tuple[str, str]]:
+    """``guards.completeness_items`` through the cache, for pages that show what is still missing; the submit
+    guard itself reads afresh, under the application's row lock.
+
+    Side effects: on a miss, stores the items in Django's cache for ``TIMEOUT_SECONDS``.
+    """
+    key = f"completeness:{application.pk}:{application.version}:{application.updated_at.timestamp()}"
+    items = cache.get(key)
+    if items is None:
+        items = completeness_items(application)
+        cache.set(key, items, TIMEOUT_SECONDS)
+    return items

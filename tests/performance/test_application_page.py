@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
+from shifan.applications.domain.attachments import add_attachment, remove_attachment
 from shifan.applications.enums import Status
 from shifan.applications.workflow import TRANSITIONS
 from shifan.policies.articles import anchor_for
@@ -18,7 +19,7 @@ from shifan.workspace.application_pages import (
     _article,
     eligibility_panel,
 )
-from tests.factories import ApplicationFactory, make_submittable
+from tests.factories import MINIMAL_PDF, ApplicationFactory, make_submittable
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,22 @@ def test_the_applicants_draft_page_reads_the_policy_with_the_application_and_no_
     assert 'JOIN "policies_policy"' in next(q for q in sql if 'FROM "applications_application"' in q)
     assert "尚无办理记录" in page and "提交前还需补齐" in page
     assert f'href="/applicant/applications/{draft.pk}/sections/basics/">去填写</a>' in page
+
+
+def test_what_is_still_missing_is_read_once_per_change_of_the_application(client_for, personas, org_a, batch):
+    draft = ApplicationFactory(organization=org_a, batch=batch, status=Status.DRAFT)
+    client, url = client_for("applicant_a"), f"/applicant/applications/{draft.pk}/"
+    licence = "尚未上传第八条（二）「法人证书或营业执照副本复印件」。"
+    assert licence in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    read = " ".join(query["sql"] for query in captured.captured_queries)
+    assert 'FROM "applications_applicationprofile"' not in read and 'FROM "applications_attachment"' not in read
+    # An upload and a removal change the application, and the list follows at once.
+    attachment = add_attachment(draft, "licence", MINIMAL_PDF, "执照.pdf", actor=personas["applicant_a"])
+    assert licence not in client.get(url).content.decode()
+    remove_attachment(draft, attachment, actor=personas["applicant_a"])
+    assert licence in client.get(url).content.decode()
 
 
 def test_a_submitted_application_still_shows_its_timeline(client_for, org_a, batch):

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from shifan.applications.attachments import SLOTS, SLOTS_BY_CODE, Slot
-from shifan.applications.domain.content import ensure_editable
+from shifan.applications.domain.content import ensure_editable, mark_rows_changed
 from shifan.applications.models import Application, Attachment
 from shifan.applications.rules import applicant_of_application
 from shifan.audit.recorder import record
@@ -44,8 +44,9 @@ def add_attachment(application: Application, slot: str, data: bytes, filename: s
     PermissionDenied when the actor is not a user of the applicant organisation.
 
     Side effects: writes the checked bytes (images re-encoded) to private storage under a random
-    name; inserts an Attachment; records ``application.attachment_added`` (slot, id, kind, size,
-    sha256; never the file name, which may be personal). A file refused by the checks records
+    name; inserts an Attachment; stamps the application (``mark_rows_changed``); records
+    ``application.attachment_added`` (slot, id, kind, size, sha256; never the file name, which may be
+    personal). A file refused by the checks records
     ``application.attachment_refused`` with the reason instead. If the database write fails, the
     stored file is removed again.
     """
@@ -67,6 +68,7 @@ def add_attachment(application: Application, slot: str, data: bytes, filename: s
             if Attachment.objects.filter(application=application, slot=slot).count() >= rules.max_files:
                 raise ValidationError(f"「{rules.title}」最多上传 {rules.max_files} 个文件，请先删除不需要的文件。")
             attachment.file.save("upload", ContentFile(checked.data))  # the name comes from stored_name
+            mark_rows_changed(application)
             record("application.attachment_added", actor=actor, target=application, data={
                 "slot": slot, "attachment": attachment.pk, "kind": checked.kind, "size": checked.size,
                 "sha256": checked.sha256,
@@ -81,8 +83,9 @@ def add_attachment(application: Application, slot: str, data: bytes, filename: s
 def remove_attachment(application: Application, attachment: Attachment, *, actor) -> None:
     """Delete one attachment of an editable application.
 
-    Side effects: deletes the Attachment row; records ``application.attachment_removed`` (slot,
-    id, sha256); deletes the stored file once the transaction has committed (a rollback keeps it).
+    Side effects: deletes the Attachment row; stamps the application (``mark_rows_changed``); records
+    ``application.attachment_removed`` (slot, id, sha256); deletes the stored file once the transaction
+    has committed (a rollback keeps it).
     """
     _check_editor(application, actor)
     if attachment.application_id != application.pk:
@@ -92,6 +95,7 @@ def remove_attachment(application: Application, attachment: Attachment, *, actor
         storage, name = attachment.file.storage, attachment.file.name
         attachment_id = attachment.pk
         attachment.delete()
+        mark_rows_changed(application)
         record("application.attachment_removed", actor=actor, target=application,
                data={"slot": attachment.slot, "attachment": attachment_id, "sha256": attachment.sha256})
         transaction.on_commit(lambda: storage.delete(name))
