@@ -2,11 +2,13 @@
 
 from collections.abc import Callable
 
+from django.core.paginator import Page
 from django.db.models import Count, Q, QuerySet
 
 from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
 from shifan.applications.models import Application
+from shifan.core.paging import CountedPaginator
 
 # Roles whose view of applications is decided by a later stage (experts and agencies by
 # their review assignments): role -> a function of the user giving the visible applications' ids.
@@ -57,6 +59,15 @@ def for_listing(applications: QuerySet[Application]) -> QuerySet[dict]:
     would build four (the application, its batch, organisation and jurisdiction), which cost a list more
     than its query. Pure read."""
     return applications.values(*LIST_COLUMNS)
+
+
+def listing_page(applications: QuerySet[Application], per_page: int, number, *, count: int | None = None) -> Page:
+    """Page ``number`` of these applications as ``for_listing`` rows. The pager counts the applications
+    themselves (or takes ``count`` when the caller has it): counting the rows would join their batch and
+    district for nothing. Pure read."""
+    if count is None:
+        count = applications.count()
+    return CountedPaginator(for_listing(applications), per_page, count=count).get_page(number)
 
 
 def listing_row(application: Application) -> dict:

@@ -1,6 +1,5 @@
 """The bureau back office (市局后台)."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -8,7 +7,7 @@ from shifan.accounts.access import role_required
 from shifan.accounts.models import Jurisdiction, Organization, User
 from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
-from shifan.applications.queries import applications_for_user, for_listing, status_counts
+from shifan.applications.queries import applications_for_user, for_listing, listing_page, status_counts
 from shifan.batches.domain import current_batch
 from shifan.city_review.domain.formal import formal_check
 from shifan.city_review.queries import membership_of
@@ -80,10 +79,10 @@ def system(request):
 @bureau_staff
 def application_list(request):
     form = ApplicationFilterForm(request.GET or None)
-    applications = for_listing(applications_for_user(request.user))
+    applications = applications_for_user(request.user)
     if form.is_bound:
         applications = form.filter(applications)
-    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = listing_page(applications, PAGE_SIZE, request.GET.get("page"))
     return render(request, "bureau/applications.html", {"form": form, "page": page})
 
 

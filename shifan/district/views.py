@@ -1,6 +1,5 @@
 """The district workspace (县区工作台): preliminary review of its own jurisdiction only."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -9,9 +8,8 @@ from shifan.accounts.access import role_required
 from shifan.accounts.models import Jurisdiction
 from shifan.accounts.roles import Role
 from shifan.applications.enums import Status
-from shifan.applications.queries import applications_for_user, for_listing, status_tally
+from shifan.applications.queries import applications_for_user, for_listing, listing_page, status_tally
 from shifan.batches.domain import current_batch_for_district
-from shifan.core.paging import CountedPaginator
 from shifan.core.reference import names_of
 from shifan.workspace.application_pages import (
     act_on_application,
@@ -40,11 +38,10 @@ def home(request):
     overall, in_batch = status_tally(visible, batch_id=batch.pk if batch else None)
     waiting_count = sum(overall.get(status, 0) for status in Status.district_stage)
     if form.is_bound:
-        page = Paginator(for_listing(form.filter(visible)), PAGE_SIZE).get_page(request.GET.get("page"))
+        page = listing_page(form.filter(visible), PAGE_SIZE, request.GET.get("page"))
     else:
-        handled = visible.exclude(status__in=Status.district_stage)
-        page = CountedPaginator(for_listing(handled), PAGE_SIZE, count=sum(overall.values()) - waiting_count
-                                ).get_page(request.GET.get("page"))
+        page = listing_page(visible.exclude(status__in=Status.district_stage), PAGE_SIZE, request.GET.get("page"),
+                            count=sum(overall.values()) - waiting_count)
     return render(
         request,
         "district/home.html",
