@@ -7,13 +7,9 @@ class BatchesConfig(AppConfig):
     verbose_name = "申报批次"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
-        from shifan.batches.domain import forget_open_batch
+        from shifan.batches.domain import OPEN_BATCH_KEY
         from shifan.batches.models import Batch, DistrictDeadlineExtension
-        from shifan.core.reference import watch
+        from shifan.core.reference import forget_on_change, watch
 
         watch(Batch)  # list filters read the names from the cache (state changes by update() leave names alone)
-        for model in (Batch, DistrictDeadlineExtension):  # the district inbox reads the open batch from the cache
-            for event, signal in (("save", post_save), ("delete", post_delete)):
-                signal.connect(forget_open_batch, sender=model, dispatch_uid=f"open-batch-{model.__name__}-{event}")
+        forget_on_change(OPEN_BATCH_KEY, Batch, DistrictDeadlineExtension)  # the district inbox's open batch

@@ -12,6 +12,7 @@ from shifan.accounts.models import User
 from shifan.accounts.roles import Role
 from shifan.audit.recorder import record
 from shifan.batches.models import Batch, DistrictDeadlineExtension
+from shifan.core.reference import forget
 from shifan.notifications.domain import notify
 from shifan.policies.domain import default_policy
 from shifan.policies.models import Policy
@@ -48,7 +49,7 @@ def open_batch(batch: Batch, *, actor) -> Batch:
     if Batch.objects.filter(state=Batch.State.OPEN).exclude(pk=batch.pk).exists():
         raise ValidationError("已有正在申报的批次，请先结束该批次再开启新的批次。")
     Batch.objects.filter(pk=batch.pk).update(state=Batch.State.OPEN)
-    forget_open_batch()
+    forget(OPEN_BATCH_KEY)
     batch.state = Batch.State.OPEN
     record("batch.opened", actor=actor, target=batch)
     return batch
@@ -58,7 +59,7 @@ def open_batch(batch: Batch, *, actor) -> Batch:
 def close_batch(batch: Batch, *, actor) -> Batch:
     """Side effects: sets the state to closed; forgets the cached open batch; records ``batch.closed``."""
     Batch.objects.filter(pk=batch.pk).update(state=Batch.State.CLOSED)
-    forget_open_batch()
+    forget(OPEN_BATCH_KEY)
     batch.state = Batch.State.CLOSED
     record("batch.closed", actor=actor, target=batch)
     return batch
@@ -84,12 +85,6 @@ def policy_or_regulation(batch: Batch | None) -> Policy:
 # signal). What decides something (the district's own act, a new application) reads the batch afresh.
 OPEN_BATCH_KEY = "batches:open-with-extensions"
 OPEN_BATCH_SECONDS = 3600
-
-
-def forget_open_batch(**_signal) -> None:
-    """Side effects: deletes the cached open batch, now and when the current transaction commits."""
-    cache.delete(OPEN_BATCH_KEY)
-    transaction.on_commit(lambda: cache.delete(OPEN_BATCH_KEY))
 
 
 def current_batch_for_district(jurisdiction_id: int) -> tuple[Batch | None, datetime | None]:

@@ -1,4 +1,5 @@
-"""Names of small reference tables (jurisdictions, batches), cached until one of their rows changes.
+"""Names of small reference tables (jurisdictions, batches), cached until one of their rows changes; and the
+forgetting every cached value that a write makes stale goes through (``forget``, ``forget_on_change``).
 
 Every list filter and the district's heading show them, on every request, and they change a few times
 a year: one cache read instead of a query. A table is registered with ``watch()`` (from its app's
@@ -21,15 +22,28 @@ def _key(model) -> str:
     return f"reference-names:{model._meta.label_lower}"
 
 
+def forget(*keys: str) -> None:
+    """Drop cached values after a write, now and again when the current transaction commits, so that a reader
+    inside the writing transaction cannot put the old value back for others. Side effects: deletes cache keys."""
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def forget_on_change(key: str, *models) -> None:
+    """``forget(key)`` whenever a row of one of ``models`` is saved or deleted (not on ``QuerySet.update()``,
+    which sends no signal). Side effects: connects signals."""
+    def receiver(sender, **kwargs):
+        forget(key)
+
+    for model in models:
+        for event, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(receiver, sender=model, weak=False,
+                           dispatch_uid=f"forget-{key}-{model._meta.label_lower}-{event}")
+
+
 def watch(model) -> None:
     """Forget the model's cached names whenever a row is saved or deleted. Side effects: connects signals."""
-    def forget(sender, **kwargs):
-        key = _key(sender)
-        cache.delete(key)
-        transaction.on_commit(lambda: cache.delete(key))
-
-    post_save.connect(forget, sender=model, weak=False, dispatch_uid=f"reference-{_key(model)}-save")
-    post_delete.connect(forget, sender=model, weak=False, dispatch_uid=f"reference-{_key(model)}-delete")
+    forget_on_change(_key(model), model)
     _WATCHED.add(_key(model))
 
 

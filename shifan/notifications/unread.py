@@ -9,7 +9,8 @@ the inbox after the user's own action.
 from collections.abc import Iterable
 
 from django.core.cache import cache
-from django.db import transaction
+
+from shifan.core.reference import forget
 
 UNREAD_SECONDS = 10
 
@@ -36,5 +37,4 @@ def forget_unread(user_ids: Iterable[int]) -> None:
     Side effects: deletes cache keys."""
     keys = [_key(pk) for pk in set(user_ids)]
     if keys:
-        cache.delete_many(keys)
-        transaction.on_commit(lambda: cache.delete_many(keys))
+        forget(*keys)

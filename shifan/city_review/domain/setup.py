@@ -12,6 +12,7 @@ from shifan.audit.recorder import record
 from shifan.batches.models import Batch
 from shifan.city_review.domain.common import require
 from shifan.city_review.models import Indicator, ReviewSettings, Score
+from shifan.core.reference import forget
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,7 @@ def replace_indicators(batch: Batch, rows: list[IndicatorRow], *, actor) -> list
         raise ValidationError("已有评分记录，评分表不能再修改。")
     if not rows:
         raise ValidationError("评分表至少需要一项指标。")
-    key = _sheet_key(batch.pk)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    forget(_sheet_key(batch.pk))
     Indicator.objects.filter(batch=batch).delete()
     created = Indicator.objects.bulk_create(
         Indicator(batch=batch, seq=seq, category=row.category, name=row.name, max_points=row.max_points,
