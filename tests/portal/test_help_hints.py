@@ -8,6 +8,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from shifan.applications.attachments import SLOTS
 from shifan.applications.enums import Status
@@ -200,6 +201,9 @@ def test_the_filters_link_citations_and_leave_other_help_texts_plain():
     assert str(regulation_links("见第八条（二）（三）<b>")) == (
         '见<a class="article-link" href="/regulation/#article-8-2">第八条（二）</a>'
         '<a class="article-link" href="/regulation/#article-8-3">（三）</a>&lt;b&gt;')
+    # Linked texts are remembered per text: a safe string and a plain one of the same text stay apart.
+    assert str(regulation_links(mark_safe("<b>无引用</b>"))) == "<b>无引用</b>"
+    assert str(regulation_links("<b>无引用</b>")) == "&lt;b&gt;无引用&lt;/b&gt;"
     plain = "由导入的服务企业名单（附件5）自动计算。"
     assert str(hint_links(plain)) == plain
     assert str(hint_links("附件5：名单<x>")) == (

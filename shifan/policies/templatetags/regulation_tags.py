@@ -36,6 +36,15 @@ def regulation_links(text):
     """The text, escaped, with each citation of the regulation a link to its anchor."""
     if text is None or text == "":
         return ""
+    return _linked(text, get_script_prefix())
+
+
+# typed: a SafeString and a str of the same text render differently (the first is not escaped again).
+@lru_cache(maxsize=4096, typed=True)
+def _linked(text: str, script_prefix: str) -> str:
+    """``regulation_links`` of a non-empty text, once per text and script prefix: the texts are the
+    regulation's own (indicator guidance, help pages), few and fixed, and finding and linking their
+    citations cost a score sheet more than building its inputs. Pure."""
     plain = str(text)
     spans = references(plain)
     if not spans:
