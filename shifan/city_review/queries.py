@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet
 from shifan.applications.enums import Status
 from shifan.applications.models import Application
 from shifan.city_review.models import ExpertDraw, GroupMember, PanelSeat, ReviewGroup
+from shifan.core.single_row import single_row
 
 
 def current_draw(group: ReviewGroup) -> ExpertDraw | None:
@@ -63,13 +64,13 @@ def expert_application(user, application_id: int) -> Application | None:
     if not (user.is_authenticated and user.is_active):
         return None
     # A group has one current draw and an expert one seat on a draw: at most one seat matches.
-    seat_id = (PanelSeat.objects.filter(_reads(user), draw__group__members__application_id=application_id)
-               .order_by().values_list("id", flat=True).first())
+    seat_id = single_row(PanelSeat.objects.filter(_reads(user), draw__group__members__application_id=application_id)
+                         .values_list("id", flat=True))
     if seat_id is None:
         return None
-    application = (Application.objects.exclude(status=Status.DRAFT)
-                   .select_related("batch", "organization", "jurisdiction", "review_membership__group")
-                   .filter(pk=application_id).first())
+    application = single_row(Application.objects.exclude(status=Status.DRAFT)
+                             .select_related("batch", "organization", "jurisdiction", "review_membership__group")
+                             .filter(pk=application_id))
     if application is not None:
         application.reading_seat_id = seat_id
     return application

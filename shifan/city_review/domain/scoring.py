@@ -19,6 +19,7 @@ from shifan.audit.recorder import record
 from shifan.city_review.domain.setup import indicators_for
 from shifan.city_review.models import GroupMember, PanelSeat, ReviewGroup, Score, ScoreItem
 from shifan.city_review.queries import expert_application, seat_for
+from shifan.core.single_row import single_row
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,8 @@ def sheet_of(application: Application, group: ReviewGroup, seat_id: int | None) 
     matches (one sheet per seat and application, one agency sheet per group and application), so no
     ordering: the model's ordering joins the application and the seat for nothing, as the items' would
     the indicator (the form takes them by indicator id). Side effects: none."""
-    return Score.objects.filter(application=application, group=group, seat_id=seat_id).order_by() \
-        .prefetch_related(Prefetch("items", queryset=ScoreItem.objects.order_by())).first()
+    return single_row(Score.objects.filter(application=application, group=group, seat_id=seat_id)
+                      .prefetch_related(Prefetch("items", queryset=ScoreItem.objects.order_by())))
 
 
 def _parse(entries: dict[int, Entry], indicators, *, complete: bool) -> dict[int, Decimal]:
