@@ -43,7 +43,7 @@ def visible_application(request, pk: int, *, with_policy: bool = False):
 
 def application_read_by_expert(request, pk: int):
     """``visible_application`` for an expert, with ``reading_seat_id``, the expert's seat on its group
-    (``expert_application``: two small queries instead of the scope's subquery and the seat again)."""
+    (``expert_application``: one flat join instead of the scope's subquery and the seat again)."""
     application = expert_application(request.user, pk)
     if application is None:
         raise Http404

@@ -1,9 +1,9 @@
 """Query guard of the score sheet page (评分表, issue 10): the page reads each of its rows once.
 
-An expert's reading seat is one lean query (its id only), then the application with its review group
-(the group's batch is the application's); an agency's application comes with its group in the scoped
-query. Then the indicators (from the cache once scoring has started) and the sheet (with its items once saved).
-Anything more (the membership or the seat read again, a query per indicator) fails here.
+An expert's application comes in one query with its review group (the group's batch is the application's)
+and the id of the seat through which the expert reads it; an agency's application comes with its group in
+the scoped query. Then the indicators (from the cache once scoring has started) and the sheet (with its
+items once saved). Anything more (the membership or the seat read again, a query per indicator) fails here.
 """
 
 import re
@@ -45,7 +45,7 @@ def in_review(batch, personas):
 
 def test_the_expert_s_score_page_reads_each_row_once(client_for, personas, in_review):
     client, url = client_for("expert_1"), f"/expert/applications/{in_review.pk}/score/"
-    start = ["city_review_panelseat", "applications_application"]
+    start = ["applications_application"]
     # Before anyone has scored, the sheet is read each time, and whether scoring has started (it can still change).
     assert page_queries(client, url) == [*start, "city_review_indicator", "city_review_score", "city_review_score"]
     indicators = indicators_for(in_review.batch)
@@ -65,9 +65,9 @@ def test_the_agency_s_score_page_needs_no_seat(client_for, personas, batch, agen
         "applications_application", "city_review_indicator", "city_review_score", "city_review_score"]
 
 
-def test_the_expert_s_application_page_reads_seat_and_application_once(client_for, in_review):
-    """The seat's id, then the application with its related rows (no membership, no seat again), the
+def test_the_expert_s_application_page_reads_application_and_seat_at_once(client_for, in_review):
+    """The application with its related rows and the reading seat's id (no membership, no seat again), the
     expert's sheet, the policy the eligibility panel cites and the timeline."""
     assert page_queries(client_for("expert_1"), f"/expert/applications/{in_review.pk}/") == [
-        "city_review_panelseat", "applications_application", "city_review_score", "policies_policy",
+        "applications_application", "city_review_score", "policies_policy",
         "applications_statuschange"]

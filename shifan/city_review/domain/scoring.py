@@ -67,7 +67,7 @@ def scorer_context(application: Application, actor) -> tuple[ReviewGroup, PanelS
 
 def expert_scoring(user, application_id: int) -> tuple[Application, ReviewGroup, int] | None:
     """What an expert's scoring page starts from: the application (with its batch and organisation), its
-    group and the id of the expert's reading seat, in two small queries (``expert_application``); None when the
+    group and the id of the expert's reading seat, in one query (``expert_application``); None when the
     expert may not read the application. Same decision as ``applications_for_user`` then
     ``scorer_context``: raises PermissionDenied when the group is scored by an agency.
     Side effects: none."""
