@@ -9,7 +9,7 @@ jurisdiction, and import checks them against those.
 import functools
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -462,7 +462,12 @@ def facts_for_application(application: Application) -> Facts:
 
 def reference_date(application: Application) -> date:
     """The batch's opening day (local time): its 上一年度 is the year before the batch opened."""
-    return timezone.localdate(application.batch.opens_at)
+    return opening_day(application.batch.opens_at)
+
+
+def opening_day(opens_at: datetime) -> date:
+    """``reference_date`` from the batch's opening time alone, for callers that read it as a column."""
+    return timezone.localdate(opens_at)
 
 
 def evaluate_application(application: Application, as_of: date | None = None) -> Evaluation:

@@ -13,9 +13,13 @@ Both hold counts, condition texts and field names, never personal data (neither 
 value into the result), so they may sit in a shared cache.
 """
 
-from django.core.cache import cache
+import hashlib
+from datetime import date
 
-from shifan.applications.dossier_io import evaluate_application, reference_date
+from django.core.cache import cache
+from django.db.models import QuerySet
+
+from shifan.applications.dossier_io import evaluate_application, opening_day, reference_date
 from shifan.applications.guards import completeness_items
 from shifan.applications.models import Application
 from shifan.policies.results import Evaluation
@@ -25,10 +29,30 @@ TIMEOUT_SECONDS = 600
 KEY_VERSION = 1
 
 
+def _key(pk: int, version: int, updated_at, policy_pk: int, policy_updated_at, reference: date) -> str:
+    """The one definition of what an application's eligibility depends on."""
+    return (f"eligibility:{KEY_VERSION}:{pk}:{version}:{updated_at.timestamp()}:{policy_pk}:"
+            f"{policy_updated_at.timestamp()}:{reference.isoformat()}")
+
+
 def evaluation_key(application: Application) -> str:
     policy = application.batch.policy
-    return (f"eligibility:{KEY_VERSION}:{application.pk}:{application.version}:"
-            f"{application.updated_at.timestamp()}:{policy.pk}:{policy.updated_at.timestamp()}:{reference_date(application).isoformat()}")
+    return _key(application.pk, application.version, application.updated_at, policy.pk, policy.updated_at,
+                reference_date(application))
+
+
+def evaluations_digest(applications: QuerySet[Application]) -> tuple[str, list[int]]:
+    """A digest of the ``evaluation_key`` of each of these applications, and their ids (in id order), in one
+    query: a key for what is computed from all their evaluations (the batch dashboard's conditions), which
+    changes whenever one of them would. Pure read."""
+    rows = applications.order_by("pk").values_list(
+        "pk", "version", "updated_at", "batch__policy_id", "batch__policy__updated_at", "batch__opens_at")
+    digest, ids = hashlib.blake2b(digest_size=16), []
+    for pk, version, updated_at, policy_pk, policy_updated_at, opens_at in rows:
+        digest.update(_key(pk, version, updated_at, policy_pk, policy_updated_at, opening_day(opens_at))
+                      .encode() + b"\n")
+        ids.append(pk)
+    return digest.hexdigest(), ids
 
 
 def cached_evaluation(application: Application) -> Evaluation:

@@ -7,6 +7,7 @@ import pytest
 from django.db.models import Q
 from django.utils import timezone
 
+from shifan.applications.domain.content import mark_rows_changed
 from shifan.applications.dossier_io import evaluate_application
 from shifan.applications.enums import Status
 from shifan.applications.models import Application, ApplicationProfile
@@ -136,6 +137,22 @@ def test_the_charts_read_a_bounded_number_of_queries(personas, batch, world, dja
         assert len(board.experts.rows) == 3
     with django_assert_max_num_queries(1 + 7 * 8):  # about six per evaluated application
         assert len(board.conditions.rows) == len(CONDITIONS)
+
+
+def test_the_conditions_are_kept_until_one_of_their_applications_changes(personas, batch, world,
+                                                                        django_assert_num_queries):
+    officer = personas["bureau_officer"]
+    first = BatchDashboard(batch, officer).conditions.rows
+    board = BatchDashboard(batch, officer)
+    assert len(board.submitted_ids) == 8  # a query of its own, which the funnel shares
+    with django_assert_num_queries(1):  # what the evaluations depend on; nothing evaluated again
+        assert board.conditions.rows == first
+    # x_recommended's total assets are filled in by a row writer, which stamps the application.
+    changed = world["apps"]["x_recommended"]
+    ApplicationProfile.objects.filter(application=changed).update(total_assets=Decimal("900"))
+    mark_rows_changed(changed)
+    rows = {row["condition"]: row for row in BatchDashboard(batch, officer).conditions.rows}
+    assert (rows["资产总额"]["passed"], rows["资产总额"]["failed"]) == (2, 6)
 
 
 def test_an_earlier_batch_counts_only_its_own_applications(personas, world):
