@@ -11,6 +11,7 @@ from stdnum.cn import uscc as stdnum_uscc
 from shifan.accounts.models import Jurisdiction, Organization, User
 from shifan.accounts.roles import Role
 from shifan.applications.attachments import SLOTS
+from shifan.applications.domain.content import mark_rows_changed
 from shifan.applications.models import Application, ApplicationProfile, Attachment, ServedEnterprise
 from shifan.batches.models import Batch
 from shifan.district_review.domain import draw_survey_sample, record_response, save_review
@@ -134,6 +135,8 @@ def make_submittable(application: Application) -> Application:
     for slot in SLOTS:
         if slot.required and not application.attachments.filter(slot=slot.code).exists():
             AttachmentFactory(application=application, slot=slot.code)
+    # As the product's writers do, so that a page viewed before this does not show its cached "still missing".
+    mark_rows_changed(application)
     return application
 
 
