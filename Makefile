@@ -48,6 +48,7 @@ bench: $(VENV)/.dev
 	$(PY) benchmarks/generate.py $(SCALE)
 	$(PY) benchmarks/generate.py list10k
 	$(PY) benchmarks/bench_pages.py
+	$(PY) benchmarks/bench_ratios.py
 	$(PY) benchmarks/bench_load.py
 
 ## The draft-save target: USERS applicants autosaving for SECONDS against gunicorn, 0 errors and 0 lost saves.
