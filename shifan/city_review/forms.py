@@ -130,7 +130,7 @@ class ScoreSheetForm(forms.Form):
     def rows(self) -> SafeString:
         """The sheet's table rows, in indicator order, as HTML. Pure (renders the widgets; validates a bound
         form)."""
-        return mark_safe("".join(  # noqa: S308 -- every value in a row is escaped by escaped
+        return mark_safe("".join(  # noqa: S308 -- every value in a row goes through escaped()
             _score_row(indicator, self[f"points_{indicator.pk}"], self[f"note_{indicator.pk}"])
             for indicator in self.indicators))
 

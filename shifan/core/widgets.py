@@ -41,7 +41,7 @@ class PlainSelect(forms.Select):
             found = found or selected
             options.append(f'<option value="{escaped(shown)}"{" selected" if selected else ""}>{escaped(label)}'
                            f"</option>")
-        return mark_safe(  # noqa: S308 -- every value is escaped by escaped
+        return mark_safe(  # noqa: S308 -- every value goes through escaped()
             f'<select name="{escaped(name)}"{_attributes(self.build_attrs(self.attrs, attrs))}>{"".join(options)}'
             f"</select>")
 
@@ -52,6 +52,6 @@ class PlainTextInput(forms.TextInput):
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
         shown = f' value="{escaped(widget["value"])}"' if widget["value"] is not None else ""
-        return mark_safe(  # noqa: S308 -- every value is escaped by escaped
+        return mark_safe(  # noqa: S308 -- every value goes through escaped()
             f'<input type="{escaped(widget["type"])}" name="{escaped(widget["name"])}"{shown}'
             f"{_attributes(widget['attrs'])}>")

@@ -26,9 +26,9 @@ from functools import cached_property
 from django.core.cache import cache
 
 from shifan.accounts.models import Jurisdiction
+from shifan.applications import evaluation_cache
 from shifan.applications.dossier_io import evaluate_applications
 from shifan.applications.enums import Status
-from shifan.applications.evaluation_cache import evaluations_digest
 from shifan.applications.models import ApplicationProfile, StatusChange
 from shifan.applications.queries import applications_for_user
 from shifan.batches.models import Batch
@@ -56,17 +56,13 @@ HUNDRED = Decimal(100)
 TENTH = Decimal("0.1")
 
 
-# Whole-batch results are kept while none of their applications changes (the key is a digest of every
-# evaluation's own key); the time only bounds an entry that no page asks for again.
-CONDITION_TALLY_SECONDS = 3600
-
-
 def condition_tally(applications) -> tuple[int, dict[str, Counter]]:
     """How many of these applications were evaluated, and per 第五条 condition code a Counter of their
     results' statuses. Evaluating a batch is the rule engine's Python time (1.6 s for 3,000 applications),
-    so the tally is cached under ``evaluations_digest``: a visit after no change costs one query.
-    Side effects: on a miss, stores the tally in Django's cache."""
-    digest, ids = evaluations_digest(applications)
+    so the tally is cached under ``evaluations_digest``: a visit after no change costs one query. Cached as
+    long as one application's evaluation (the time bounds how long it outlives a deployment that changes the
+    rules). Side effects: on a miss, stores the tally in Django's cache."""
+    digest, ids = evaluation_cache.evaluations_digest(applications)
     key = f"dashboard-conditions:{digest}"
     cached = cache.get(key)
     if cached is not None:
@@ -75,7 +71,7 @@ def condition_tally(applications) -> tuple[int, dict[str, Counter]]:
     for evaluation in evaluate_applications(ids).values():
         for result in evaluation.conditions:
             counts.setdefault(result.code, Counter())[result.status] += 1
-    cache.set(key, (len(ids), counts), CONDITION_TALLY_SECONDS)
+    cache.set(key, (len(ids), counts), evaluation_cache.TIMEOUT_SECONDS)
     return len(ids), counts
 
 
