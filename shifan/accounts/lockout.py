@@ -27,7 +27,7 @@ from axes.signals import user_locked_out
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Sum
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -96,14 +96,19 @@ class ShifanAxesHandler(AxesDatabaseHandler):
 
 
 def retry_at(request, credentials: dict | None = None) -> datetime:
-    """When the lock on this request's (username, IP) pair or IP ends: 30 minutes after its last failure."""
-    ip = getattr(request, "axes_ip_address", None)
-    attempts = AccessAttempt.objects.filter(ip_address=ip)
-    if getattr(request, "shifan_lock_scope", PAIR) == PAIR:
-        username = get_client_username(request, credentials)
-        attempts = attempts.filter(username=username)
-    last = attempts.aggregate(last=Max("attempt_time"))["last"] or timezone.now()
-    return last + (get_cool_off(request) or timedelta(minutes=30))
+    """When the lock on this request's (username, IP) pair or IP ends by itself, as ``current_locks`` gives it
+    (``_lock_of``): for a pair, 30 minutes after its last failure; for an address, 30 minutes after the failure
+    that brings the window's count to the limit, counted from the newest (before, the page named 30 minutes after
+    the address's last failure, later than the lock really ends). Side effects: none."""
+    ip = getattr(request, "axes_ip_address", None) or ""
+    scope = getattr(request, "shifan_lock_scope", PAIR)
+    attempts = AccessAttempt.objects.filter(ip_address=ip, attempt_time__gte=_threshold(request))
+    username, limit = "", settings.SHIFAN_IP_FAILURE_LIMIT
+    if scope == PAIR:
+        username = get_client_username(request, credentials) or ""
+        attempts, limit = attempts.filter(username=username), get_failure_limit(request, credentials)
+    lock = _lock_of(scope, username, ip, list(attempts.values_list("attempt_time", "failures_since_start")), limit)
+    return lock.locked_until if lock else timezone.now() + _cool_off()
 
 
 @receiver(user_locked_out)

@@ -90,6 +90,20 @@ def test_another_username_from_the_same_address_works_until_the_ip_throttle(offi
     assert response.status_code == 302 and signed_in(client)
 
 
+def test_an_address_lock_names_the_time_its_oldest_counted_failures_leave_the_window(officer):
+    for n in range(30):  # credential stuffing: the 30th failure locks the address
+        attempt(f"guess{n}", WRONG, IP_A)
+    # The first five failures happened 25 minutes ago: the count falls under 30 when they are 30 minutes old,
+    # in 5 minutes, not 30 minutes after the newest failure.
+    for row in AccessAttempt.objects.order_by("attempt_time", "pk")[:5]:
+        AccessAttempt.objects.filter(pk=row.pk).update(attempt_time=row.attempt_time - timedelta(minutes=25))
+    response, client = attempt("officer", PASSWORD, IP_A)
+    page = response.content.decode()
+    assert response.status_code == 429 and not signed_in(client)
+    assert "您所在的网络地址登录失败次数过多" in page and "（约 5 分钟后）" in page
+    assert 240 <= int(response["Retry-After"]) <= 300
+
+
 @pytest.mark.parametrize(("minutes_ago", "locked"), [(29, True), (31, False)])
 def test_the_lock_ends_after_thirty_minutes(officer, minutes_ago, locked):
     for _ in range(5):
