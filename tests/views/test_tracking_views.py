@@ -2,11 +2,13 @@
 附件5 import, returns, rectification replies and their files, the district's read-only view."""
 
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from shifan.applications.list_excel import list_template
 from shifan.audit.models import AuditEvent
@@ -100,12 +102,20 @@ def _upload(content: bytes, name: str = "附件5.xlsx"):
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 
+def _cells(content: bytes) -> list[tuple[str, list[tuple]]]:
+    """Every sheet of a workbook as (title, rows of values), hidden sheets included."""
+    book = load_workbook(BytesIO(content))
+    return [(sheet.title, list(sheet.iter_rows(values_only=True))) for sheet in book.worksheets]
+
+
 def test_served_list_template_and_import(client_for, report):
     client = client_for("applicant_a")
     url = reverse("applicant:tracking-report", args=[report.pk])
     client.post(url, _figures())
     template = client.get(reverse("applicant:tracking-served-template", args=[report.pk]))
-    assert template.status_code == 200 and template.content == list_template("served_smes")
+    # The same workbook, cell for cell: the bytes carry the time it was written (zip entries, document
+    # properties), so two builds a second apart differ.
+    assert template.status_code == 200 and _cells(template.content) == _cells(list_template("served_smes"))
     assert template["Content-Disposition"].startswith("attachment;")
     import_url = reverse("applicant:tracking-served-import", args=[report.pk])
     rows = served_rows(120, satisfied=110)
