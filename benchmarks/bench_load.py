@@ -25,7 +25,6 @@ Writes var/bench/load-<database>-<scale>.json and prints a table.
 
 import argparse
 import http.client
-import json
 import os
 import re
 import shutil
@@ -43,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.settings_bench")
 
-from benchmarks.bench_pages import BENCH_DIR, display_width, pad, page_specs, world  # noqa: E402 -- sets up Django
+from benchmarks.bench_pages import BENCH_DIR, display_width, pad, page_specs, world, write_result  # noqa: E402 -- sets up Django
 
 
 def free_port() -> int:
@@ -203,15 +202,13 @@ def main() -> None:
         server.wait(timeout=30)
     rows = [summarise_runs(name, url, runs[name], runs[targets[1][0]]) for name, url, _ in targets]
     result = {
-        "date": time.strftime("%Y-%m-%d %H:%M:%S %z"), "database": connection.vendor, "generated": generated,
         "cpus": os.cpu_count(), "client": client_name, "connections": args.connections, "seconds": args.seconds,
         "rounds": args.rounds,
         "server": f"gunicorn {args.workers} workers × {args.threads} threads (gthread)",
         "base_layout_vs_bare": summarise_runs("", "", runs[targets[1][0]], runs[targets[0][0]])["vs_base_layout"],
         "rows": rows,
     }
-    out = BENCH_DIR / f"load-{connection.vendor}-{generated.get('scale', 'unknown')}.json"
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2))
+    out = write_result("load", generated, result)
     width = max(display_width(r["name"]) for r in rows) + 2
     print(f"{pad('', width)} {'req/s':>9} {'p50 ms':>8} {'÷ base':>7} {'errors':>7}  ÷ base by round")
     for r in rows:

@@ -103,7 +103,9 @@ def summarise(name: str, kind: str, timings: list[float], captured: Capture | No
     }
 
 
-def bench_page(name: str, url: str, user, *, requests: int, warmup: int = 3) -> dict:
+def warmed_client(name: str, url: str, user, *, warmup: int) -> Client:
+    """A client logged in as ``user`` (None: the public) that has requested ``url`` ``warmup`` times, each
+    answered 200 (else the bench stops, naming the page)."""
     client = Client()
     if user is not None:
         client.force_login(user)
@@ -111,6 +113,11 @@ def bench_page(name: str, url: str, user, *, requests: int, warmup: int = 3) -> 
         response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{name}: GET {url} answered {response.status_code}")
+    return client
+
+
+def bench_page(name: str, url: str, user, *, requests: int, warmup: int = 3) -> dict:
+    client = warmed_client(name, url, user, warmup=warmup)
     with Capture(connection) as captured:
         response = client.get(url)
     timings = []
@@ -191,11 +198,26 @@ def page_specs(w: dict) -> list[tuple[str, str, object, bool]]:
     ]
 
 
+def references(w: dict) -> list[tuple[str, str, object, bool]]:
+    """The two references (benchmarks/urls_bench.py) in ``page_specs``' form: the stack's ceiling and the base
+    layout every logged-in page pays."""
+    return [("reference: bare response", "/__bench__/bare/", None, False),
+            ("reference: base layout, logged in", "/__bench__/base/", w["officer"], False)]
+
+
+def write_result(kind: str, generated: dict, result: dict) -> Path:
+    """var/bench/<kind>-<database>-<scale>.json: the date, the database and the generated world, then
+    ``result``. Side effects: writes the file."""
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    out = BENCH_DIR / f"{kind}-{connection.vendor}-{generated.get('scale', 'unknown')}.json"
+    header = {"date": time.strftime("%Y-%m-%d %H:%M:%S %z"), "database": connection.vendor, "generated": generated}
+    out.write_text(json.dumps({**header, **result}, ensure_ascii=False, indent=2, default=str))
+    return out
+
+
 def pages(w: dict, requests: int) -> list[dict]:
-    references = [("reference: bare response", "/__bench__/bare/", None, False),
-                  ("reference: base layout, logged in", "/__bench__/base/", w["officer"], False)]
     rows = []
-    for name, url, user, _key in references + page_specs(w):
+    for name, url, user, _key in references(w) + page_specs(w):
         rows.append(bench_page(name, url, user, requests=requests))
         print(f"  {name}: p50 {rows[-1]['p50_ms']} ms, {rows[-1]['queries']} queries", flush=True)
     return rows
@@ -328,14 +350,8 @@ def main() -> None:
     started = time.perf_counter()
     print(f"bench_pages on {connection.vendor} ({generated.get('scale', '?')} scale)", flush=True)
     rows = pages(w, args.requests) + operations(w, args.repeat)
-    result = {
-        "date": time.strftime("%Y-%m-%d %H:%M:%S %z"), "database": connection.vendor,
-        "generated": generated, "cpus": os.cpu_count(), "seconds": round(time.perf_counter() - started, 1),
-        "rows": rows,
-    }
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    out = BENCH_DIR / f"pages-{connection.vendor}-{generated.get('scale', 'unknown')}.json"
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+    out = write_result("pages", generated, {
+        "cpus": os.cpu_count(), "seconds": round(time.perf_counter() - started, 1), "rows": rows})
     print(table(rows))
     print(f"written {out.relative_to(ROOT)}")
 

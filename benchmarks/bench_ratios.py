@@ -16,7 +16,6 @@ Writes var/bench/ratios-<database>-<scale>.json and prints a table.
 """
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -25,32 +24,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from django.test import Client  # noqa: E402
-
-from benchmarks.bench_pages import BENCH_DIR, connection, page_specs, world  # noqa: E402 (sets Django up)
+from benchmarks.bench_pages import page_specs, references, warmed_client, world, write_result  # noqa: E402
 
 WARMUP = 10
+BASE = "reference: base layout, logged in"
 
 
 def urls(w: dict) -> list[tuple[str, str, object]]:
     """The references, then the key pages: (name, URL, user or None)."""
-    return [("reference: bare response", "/__bench__/bare/", None),
-            ("reference: base layout, logged in", "/__bench__/base/", w["officer"]),
-            *((name, url, user) for name, url, user, key in page_specs(w) if key)]
+    return [(name, url, user) for name, url, user, _key in references(w)] + \
+        [(name, url, user) for name, url, user, key in page_specs(w) if key]
 
 
 def measure(w: dict, requests: int, rounds: int) -> dict[str, list[float]]:
     """Seconds per request of every URL, ``requests`` each, in ``rounds`` rounds of every URL in turn."""
-    clients = {}
-    for name, url, user in urls(w):
-        client = Client()
-        if user is not None:
-            client.force_login(user)
-        for _ in range(WARMUP):
-            response = client.get(url)
-            if response.status_code != 200:
-                raise SystemExit(f"{name}: GET {url} answered {response.status_code}")
-        clients[name] = (client, url)
+    clients = {name: (warmed_client(name, url, user, warmup=WARMUP), url) for name, url, user in urls(w)}
     timings: dict[str, list[float]] = {name: [] for name in clients}
     per_round = max(1, requests // rounds)
     for _ in range(rounds):
@@ -69,16 +57,12 @@ def main() -> None:
     args = parser.parse_args()
     from benchmarks.generate import generated_summary
 
-    generated = generated_summary()
     timings = measure(world(), args.requests, args.rounds)
-    base = statistics.median(timings["reference: base layout, logged in"])
+    base = statistics.median(timings[BASE])
     rows = [{"name": name, "p50_ms": round(statistics.median(t) * 1000, 2),
              "ratio_to_base": round(statistics.median(t) / base, 2), "requests": len(t)}
             for name, t in timings.items()]
-    out = BENCH_DIR / f"ratios-{connection.vendor}-{generated.get('scale', 'unknown')}.json"
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d %H:%M:%S %z"), "database": connection.vendor,
-                               "generated": generated, "rows": rows}, ensure_ascii=False, indent=2))
+    out = write_result("ratios", generated_summary(), {"rows": rows})
     width = max(len(row["name"]) for row in rows)
     print(f"{'':{width}}  p50 ms  ÷ base")
     for row in rows:
